@@ -1,0 +1,69 @@
+package org.seedscope.engine;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How an {@link Engine} runs: device, ONNX Runtime intra-op threads and whether a device that
+ * cannot be loaded is an error.
+ *
+ * @param device {@code cpu} or {@code cuda} / {@code cuda:N} (ONNX Runtime's CUDA provider, which
+ *     needs the onnxruntime_gpu jar with CUDA 12 and cuDNN 9 at run time)
+ * @param threads intra-op threads per session, at least 1. Results are bit-identical for any
+ *     count (tested); 1 is the default because studies run one cell per core.
+ * @param strict when true, a CUDA device that cannot be loaded is an error; when false the engine
+ *     falls back to CPU and prints one line naming what was missing
+ */
+public record EngineOptions(String device, int threads, boolean strict) {
+    private static final Pattern DEVICE = Pattern.compile("cpu|cuda(?::(\\d+))?");
+
+    /** Validates the device string and thread count. */
+    public EngineOptions {
+        if (device == null || !DEVICE.matcher(device).matches()) {
+            throw new IllegalArgumentException("device '" + device + "' is not supported: use cpu, cuda or cuda:N");
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+    }
+
+    /** @return CPU, one thread, not strict */
+    public static EngineOptions defaults() {
+        return new EngineOptions("cpu", 1, false);
+    }
+
+    /**
+     * @param newDevice device string
+     * @return a copy with that device
+     */
+    public EngineOptions withDevice(String newDevice) {
+        return new EngineOptions(newDevice, threads, strict);
+    }
+
+    /**
+     * @param newThreads intra-op threads
+     * @return a copy with that thread count
+     */
+    public EngineOptions withThreads(int newThreads) {
+        return new EngineOptions(device, newThreads, strict);
+    }
+
+    /**
+     * @param newStrict strict device loading
+     * @return a copy with that flag
+     */
+    public EngineOptions withStrict(boolean newStrict) {
+        return new EngineOptions(device, threads, newStrict);
+    }
+
+    /** @return true for a CUDA device */
+    public boolean isCuda() {
+        return device.startsWith("cuda");
+    }
+
+    /** @return the CUDA device index (0 when not given) */
+    public int cudaDevice() {
+        Matcher m = DEVICE.matcher(device);
+        return m.matches() && m.group(1) != null ? Integer.parseInt(m.group(1)) : 0;
+    }
+}

@@ -1,0 +1,158 @@
+package org.seedscope.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.CancellationException;
+import org.seedscope.data.Examples;
+import org.seedscope.engine.Architecture;
+import org.seedscope.engine.Engine;
+import org.seedscope.engine.Learner;
+import org.seedscope.engine.Loss;
+import org.seedscope.engine.Model;
+
+/**
+ * Seeded mini-batch training. From one seed the trainer derives, in a fixed order, the
+ * initialisation seed and the shuffling seed ({@link #initSeed(long)}, {@link #shuffleSeed(long)}),
+ * so the same seed gives bit-identical parameters. Every epoch visits a fresh permutation of the
+ * rows (Fisher-Yates from the shuffle stream), in batches of the configured size, the last one
+ * possibly smaller. The thread's interrupt flag is checked between steps.
+ */
+public final class Trainer {
+    private final Engine engine;
+    private final TrainingConfig config;
+
+    /**
+     * @param engine the engine that runs the steps
+     * @param config epochs, batch size, optimiser and schedule
+     */
+    public Trainer(Engine engine, TrainingConfig config) {
+        this.engine = engine;
+        this.config = config;
+    }
+
+    /** @return the config */
+    public TrainingConfig config() {
+        return config;
+    }
+
+    /**
+     * @param seed a training seed
+     * @return the seed the parameters are initialised from: first draw of {@code SplittableRandom(seed)}
+     */
+    public static long initSeed(long seed) {
+        return new SplittableRandom(seed).nextLong();
+    }
+
+    /**
+     * @param seed a training seed
+     * @return the seed of the shuffling stream: second draw of {@code SplittableRandom(seed)}
+     */
+    public static long shuffleSeed(long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        r.nextLong();
+        return r.nextLong();
+    }
+
+    /**
+     * Trains a freshly initialised model with cross-entropy.
+     *
+     * @param arch architecture
+     * @param data training examples
+     * @param seed training seed (initialisation and shuffling)
+     * @return the trained model and its log
+     */
+    public TrainingRun fit(Architecture arch, Examples data, long seed) {
+        Model init = Model.initialise(arch, initSeed(seed));
+        return train(init, data, shuffleSeed(seed), Losses.crossEntropy(data.y()), null);
+    }
+
+    /**
+     * Trains a copy of {@code start}; {@code start} itself is not modified.
+     *
+     * @param start the initial model
+     * @param data the rows to iterate over
+     * @param shuffleSeed seed of the batch order
+     * @param loss the loss
+     * @param hook optional step observer, may be null
+     * @return the trained copy and its log
+     * @throws TrainingDiverged when the loss becomes NaN or infinite
+     * @throws CancellationException when the thread is interrupted (the flag is restored)
+     */
+    public TrainingRun train(Model start, Examples data, long shuffleSeed, Loss loss, StepHook hook) {
+        if (data.isEmpty()) {
+            throw new IllegalArgumentException("cannot train on an empty data set");
+        }
+        long t0 = System.nanoTime();
+        Model model = start.copy();
+        SplittableRandom shuffle = new SplittableRandom(shuffleSeed);
+        int n = data.size();
+        int[] order = new int[n];
+        List<EpochLog> log = new ArrayList<>();
+        int classes = model.architecture().outputs();
+        try (Learner learner = engine.learner(model, config.optimizer())) {
+            for (int epoch = 0; epoch < config.epochs(); epoch++) {
+                permute(order, shuffle);
+                double lr = config.optimizer().learningRate() * config.schedule().factor(epoch, config.epochs());
+                double lossSum = 0;
+                long correct = 0;
+                int steps = 0;
+                for (int from = 0; from < n; from += config.batchSize()) {
+                    if (Thread.interrupted()) {
+                        Thread.currentThread().interrupt();
+                        throw new CancellationException("training interrupted at epoch " + (epoch + 1));
+                    }
+                    int[] rows = java.util.Arrays.copyOfRange(order, from, Math.min(n, from + config.batchSize()));
+                    long[] hits = new long[1];
+                    Loss counting = (r, logits, grad) -> {
+                        hits[0] += countCorrect(r, logits, data.y(), classes);
+                        return loss.evaluate(r, logits, grad);
+                    };
+                    if (hook != null) {
+                        hook.beforeStep(rows, model);
+                    }
+                    double value = learner.step(data, rows, counting, lr);
+                    if (!Double.isFinite(value)) {
+                        throw new TrainingDiverged(epoch, steps, value);
+                    }
+                    if (hook != null) {
+                        hook.afterStep(rows, model);
+                    }
+                    lossSum += value;
+                    correct += hits[0];
+                    steps++;
+                }
+                log.add(new EpochLog(epoch, lr, lossSum / steps, (double) correct / n));
+            }
+        }
+        return new TrainingRun(model, log, (System.nanoTime() - t0) / 1e9);
+    }
+
+    static void permute(int[] order, SplittableRandom random) {
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int tmp = order[i];
+            order[i] = order[j];
+            order[j] = tmp;
+        }
+    }
+
+    private static int countCorrect(int[] rows, float[] logits, int[] labels, int c) {
+        int hits = 0;
+        for (int i = 0; i < rows.length; i++) {
+            int best = 0;
+            for (int k = 1; k < c; k++) {
+                if (logits[i * c + k] > logits[i * c + best]) {
+                    best = k;
+                }
+            }
+            if (best == labels[rows[i]]) {
+                hits++;
+            }
+        }
+        return hits;
+    }
+}
