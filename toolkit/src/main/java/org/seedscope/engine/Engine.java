@@ -73,9 +73,10 @@ public final class Engine implements AutoCloseable {
         } catch (OrtException | UnsatisfiedLinkError e) {
             String msg = String.valueOf(e.getMessage());
             int lib = msg.indexOf("lib");
-            String missing = lib >= 0 && msg.indexOf(".so", lib) > 0 ? msg.substring(lib, msg.indexOf(".so", lib) + 3)
-                    : msg.lines().findFirst().orElse(msg);
-            return "missing " + missing + " (the CUDA provider needs the onnxruntime_gpu jar, CUDA 12 and cuDNN 9)";
+            int so = lib >= 0 ? msg.indexOf(".so", lib) : -1;
+            String cause = so > 0 ? "missing " + msg.substring(lib, so + 3)
+                    : msg.substring(msg.indexOf("message:") >= 0 ? msg.indexOf("message:") + 9 : 0).strip();
+            return cause + " (the CUDA provider needs the onnxruntime_gpu jar, CUDA 12 and cuDNN 9)";
         }
     }
 

@@ -1,0 +1,110 @@
+package org.seedscope.engine;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtSession;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.FloatBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Inference, export and device selection. */
+class EngineTest {
+
+    private static float[] randomInputs(int n, int d, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        float[] x = new float[n * d];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) r.nextDouble();
+        }
+        return x;
+    }
+
+    @Test
+    void inferenceMatchesTheReferenceForwardPass() {
+        Architecture arch = new Architecture(6, List.of(5, 4), 3);
+        Model model = Model.initialise(arch, 11);
+        float[] x = randomInputs(2000, 6, 12); // more than one chunk
+        try (Engine engine = Engine.cpu()) {
+            Predictions p = engine.predict(model, x, 2000);
+            double[] theta = new double[arch.parameterCount()];
+            for (int k = 0; k < theta.length; k++) {
+                theta[k] = model.parameters().get(k);
+            }
+            for (int row : new int[] {0, 1023, 1024, 1999}) {
+                double[] xr = new double[6];
+                for (int i = 0; i < 6; i++) {
+                    xr[i] = x[row * 6 + i];
+                }
+                double[] z = ReferenceMlp.logits(arch, theta, xr);
+                double sum = 0;
+                for (int c = 0; c < 3; c++) {
+                    assertEquals(z[c], p.logits()[row * 3 + c], 1e-5, "logit " + c + " of row " + row);
+                    sum += p.probs()[row * 3 + c];
+                }
+                assertEquals(1.0, sum, 1e-5, "probabilities of row " + row + " sum to 1");
+            }
+        }
+    }
+
+    @Test
+    void exportedOnnxFileGivesTheSamePredictionsInAFreshSession(@TempDir Path dir) throws Exception {
+        Architecture arch = new Architecture(8, List.of(7), 4);
+        Model model = Model.initialise(arch, 5);
+        float[] x = randomInputs(50, 8, 6);
+        Path file = dir.resolve("model.onnx");
+        Engine.exportOnnx(model, file);
+        float[] expected;
+        try (Engine engine = Engine.cpu()) {
+            expected = engine.predict(model, x, 50).logits();
+        }
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        try (OrtSession s = env.createSession(file.toString(), new OrtSession.SessionOptions());
+                OnnxTensor in = OnnxTensor.createTensor(env, FloatBuffer.wrap(x), new long[] {50, 8});
+                OrtSession.Result r = s.run(Map.of("x", in))) {
+            float[] logits = new float[50 * 4];
+            ((OnnxTensor) r.get("logits").orElseThrow()).getFloatBuffer().get(logits);
+            assertArrayEquals(expected, logits, 0f);
+        }
+    }
+
+    @Test
+    void missingCudaFallsBackToCpuWithOneLineOrFailsWhenStrict() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try (Engine engine = Engine.create(EngineOptions.defaults().withDevice("cuda:0"),
+                new PrintStream(err, true, StandardCharsets.UTF_8))) {
+            if (engine.device().startsWith("cuda")) {
+                return; // a machine with a working CUDA provider: nothing to fall back from
+            }
+            String line = err.toString(StandardCharsets.UTF_8).strip();
+            assertEquals(1, line.lines().count(), line);
+            assertTrue(line.contains("cuda:0") && line.contains("using cpu"), line);
+            assertEquals("cpu", engine.device());
+        }
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> Engine.create(EngineOptions.defaults().withDevice("cuda").withStrict(true)));
+        assertTrue(e.getMessage().startsWith("device cuda is not available"), e.getMessage());
+    }
+
+    @Test
+    void badDeviceAndShapesAreRejected() {
+        assertThrows(IllegalArgumentException.class, () -> EngineOptions.defaults().withDevice("gpu"));
+        Model model = Model.initialise(new Architecture(3, List.of(), 2), 1);
+        try (Engine engine = Engine.cpu()) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> engine.predict(model, new float[5], 2));
+            assertTrue(e.getMessage().contains("expects 2 x 3 = 6 feature values, got 5"), e.getMessage());
+        }
+    }
+}
