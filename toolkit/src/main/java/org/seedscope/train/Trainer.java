@@ -93,6 +93,7 @@ public final class Trainer {
         try (Learner learner = engine.learner(model, config.optimizer())) {
             for (int epoch = 0; epoch < config.epochs(); epoch++) {
                 permute(order, shuffle);
+                long epochStart = System.nanoTime();
                 double lr = config.optimizer().learningRate() * config.schedule().factor(epoch, config.epochs());
                 double lossSum = 0;
                 long correct = 0;
@@ -122,7 +123,8 @@ public final class Trainer {
                     correct += hits[0];
                     steps++;
                 }
-                log.add(new EpochLog(epoch, lr, lossSum / steps, (double) correct / n));
+                log.add(new EpochLog(epoch, lr, lossSum / steps, (double) correct / n,
+                        (System.nanoTime() - epochStart) / 1e9));
             }
         }
         return new TrainingRun(model, log, (System.nanoTime() - t0) / 1e9);

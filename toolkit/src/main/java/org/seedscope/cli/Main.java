@@ -1,0 +1,50 @@
+package org.seedscope.cli;
+
+import org.seedscope.Version;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** SeedScope's command line: {@code ./seedscope <command> [options]}. */
+@Command(name = "seedscope", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
+        description = "Machine-unlearning evaluation across training and unlearning seeds.",
+        subcommands = {DemoCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    /**
+     * Runs the command line and exits with its status.
+     *
+     * @param args command-line arguments
+     */
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** @return the configured picocli command line (for tests) */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof IllegalArgumentException || e instanceof IllegalStateException
+                    || e instanceof java.io.UncheckedIOException) {
+                cmd.getErr().println("seedscope " + cmd.getCommandName() + ": " + e.getMessage());
+                return 2;
+            }
+            throw e;
+        });
+        return cl;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Reports the toolkit version. */
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"seedscope " + Version.toolkit()};
+        }
+    }
+}
