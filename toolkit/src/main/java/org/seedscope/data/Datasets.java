@@ -65,13 +65,7 @@ public final class Datasets {
      * @throws UncheckedIOException if no folder has the four files; the message says how to get them
      */
     public static Dataset fashionMnistFull() {
-        Path dir = locateFashionMnist(Path.of("").toAbsolutePath(), DEBIAN_FASHION_MNIST).orElseThrow(() ->
-                new UncheckedIOException(new NoSuchFileException("the full Fashion-MNIST data was not found in "
-                        + "datasets/fashion-mnist/ (searched from " + Path.of("").toAbsolutePath()
-                        + " upwards) nor in " + DEBIAN_FASHION_MNIST + ". Get it with 'apt-get install "
-                        + "dataset-fashion-mnist' (Debian/Ubuntu) or put the four files " + IDX_FILES
-                        + " from https://github.com/zalandoresearch/fashion-mnist into datasets/fashion-mnist/")));
-        return fashionMnistFull(dir);
+        return fashionMnistFull(locateFashionMnist(Path.of("").toAbsolutePath(), DEBIAN_FASHION_MNIST));
     }
 
     /**
@@ -86,15 +80,23 @@ public final class Datasets {
         return idx("fashion-mnist", dir.toString(), f -> DataSource.of(dir.resolve(f)), "original train/test files");
     }
 
-    /** The first folder with all four IDX files: {@code datasets/fashion-mnist} under start or a parent, else system. */
-    static Optional<Path> locateFashionMnist(Path start, Path system) {
+    /**
+     * The first folder with all four IDX files: {@code datasets/fashion-mnist} under
+     * {@code start} or one of its parents, else {@code system}; else an error saying how to get the data.
+     */
+    static Path locateFashionMnist(Path start, Path system) {
         List<Path> candidates = new ArrayList<>();
         for (Path p = start; p != null; p = p.getParent()) {
             candidates.add(p.resolve("datasets").resolve("fashion-mnist"));
         }
         candidates.add(system);
         return candidates.stream().filter(d -> IDX_FILES.stream().allMatch(f -> Files.isRegularFile(d.resolve(f))))
-                .findFirst();
+                .findFirst().orElseThrow(() -> new UncheckedIOException(new NoSuchFileException(
+                        "the full Fashion-MNIST data was not found in datasets/fashion-mnist/ (searched from " + start
+                        + " upwards) nor in " + system + ". Get it with 'apt-get install dataset-fashion-mnist'"
+                        + " (Debian/Ubuntu) or put the four files " + IDX_FILES
+                        + " from https://github.com/zalandoresearch/fashion-mnist into datasets/fashion-mnist/"
+                        + " of the repository")));
     }
 
     private static Dataset idx(String name, String source, Function<String, DataSource> file, String split) {
