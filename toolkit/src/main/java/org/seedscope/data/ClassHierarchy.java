@@ -105,6 +105,16 @@ public record ClassHierarchy(List<String> fineNames, List<String> coarseNames, M
         return List.copyOf(out);
     }
 
+    /** @return e.g. {@code tops=[T-shirt/top, Pullover, Coat, Shirt], footwear=[...], other=[...]} */
+    @Override
+    public String toString() {
+        StringBuilder b = new StringBuilder();
+        for (String coarse : coarseNames) {
+            b.append(b.length() == 0 ? "" : ", ").append(coarse).append('=').append(finesOf(coarse));
+        }
+        return b.toString();
+    }
+
     private static void requireDistinct(List<String> names, String what) {
         Objects.requireNonNull(names, what + " names");
         if (new HashSet<>(names).size() != names.size()) {
