@@ -82,6 +82,10 @@ class DatasetsTest {
         // +pack('>i',1)+pack('>iii',0,2,2)
         assertEquals("f2c4f4c049f662f4589b64cfbbf3503c1e7d0d1ef0a3f37e444ed93ef75cb880",
                 DataProvenance.sha256(train, empty));
+        // reference: numpy float32(pixel)/float32(255) over the shipped IDX files, same layout
+        // (command in datasets/fashion-mnist-subset/README.md)
+        assertEquals("252c84e713546861ea02e3a64dd10dfa908251e4b597f03d3504b6a0332b4f24",
+                Datasets.fashionMnist().provenance().sha256());
         Examples relabelled = train.relabel(new int[] {0}, 2);
         assertNotEquals(DataProvenance.sha256(train, empty), DataProvenance.sha256(relabelled, empty));
     }
