@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
@@ -112,6 +113,20 @@ class ForgetSpecTest {
         assertArrayEquals(new int[] {800, 600, 600}, testCounts, "4/3/3 fine classes x 200");
         assertArrayEquals(fashion.train().select(rowsWithLabel(fashion.train().y(), 6, true)).x(),
                 s.forgetTrain().x(), "forget set = the Shirt images, in order");
+    }
+
+    @Test
+    void subClassOnOwnDataWithAnAttachedHierarchy() {
+        ClassHierarchy h = new ClassHierarchy(List.of("a", "b", "c"), List.of("ab", "c"),
+                Map.of("a", "ab", "b", "ab", "c", "c"));
+        Split s = ForgetSpec.subClass("b").split(tiny().withHierarchy(h));
+        // hand computation: train labels 0,1,2,0,1,2,0,1 -> coarse 0,0,1,0,0,1,0,0; b = rows 1, 4, 7
+        assertEquals(List.of("ab", "c"), s.classNames());
+        assertArrayEquals(new float[] {1, 4, 7}, s.forgetTrain().x());
+        assertArrayEquals(new int[] {0, 0, 0}, s.forgetTrain().y());
+        assertArrayEquals(new int[] {0, 1, 0, 1, 0}, s.retainTrain().y());
+        assertArrayEquals(new int[] {1, 0, 0, 1}, s.test().y());
+        assertArrayEquals(new float[] {101}, s.forgetTest().x());
     }
 
     @Test
