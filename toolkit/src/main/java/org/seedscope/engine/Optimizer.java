@@ -5,10 +5,20 @@ import java.nio.FloatBuffer;
 /**
  * The mutable state of one optimisation run (momentum or moment buffers). Made by
  * {@link OptimizerSpec#create(int)}; not shared between runs, so no random or hidden state leaks
- * from one run into another.
+ * from one run into another. Updates run over heap arrays (bulk-copied from the direct buffers) so
+ * the JIT can vectorise them.
  */
 public abstract sealed class Optimizer {
     private float[] mask;
+    final float[] theta;
+    final float[] grad;
+    final float[] step;
+
+    Optimizer(int n) {
+        this.theta = new float[n];
+        this.grad = new float[n];
+        this.step = new float[n];
+    }
 
     /**
      * Restricts updates to the parameters whose mask entry is non-zero (SalUn's saliency mask):
@@ -17,21 +27,38 @@ public abstract sealed class Optimizer {
      * @param newMask one value per parameter, or null for no mask
      */
     public void setMask(float[] newMask) {
+        if (newMask != null && newMask.length != theta.length) {
+            throw new IllegalArgumentException("mask must have " + theta.length + " values, got " + newMask.length);
+        }
         this.mask = newMask == null ? null : newMask.clone();
     }
 
     /**
-     * Applies one update.
+     * Applies one update: {@code theta -= mask * step}, where the subclass computes {@code step}.
      *
      * @param params the parameters, updated in place
      * @param grads the gradient of the loss, same layout
      * @param learningRate the learning rate for this step (base rate times schedule factor)
      */
-    abstract void update(Parameters params, FloatBuffer grads, double learningRate);
-
-    final float masked(int k, float delta) {
-        return mask == null ? delta : delta * mask[k];
+    final void update(Parameters params, FloatBuffer grads, double learningRate) {
+        FloatBuffer p = params.buffer();
+        p.get(0, theta);
+        grads.get(0, grad);
+        computeStep((float) learningRate);
+        if (mask == null) {
+            for (int k = 0; k < theta.length; k++) {
+                theta[k] -= step[k];
+            }
+        } else {
+            for (int k = 0; k < theta.length; k++) {
+                theta[k] -= mask[k] * step[k];
+            }
+        }
+        p.put(0, theta);
     }
+
+    /** Fills {@link #step} from {@link #theta} and {@link #grad}, updating the optimiser state. */
+    abstract void computeStep(float learningRate);
 
     static final class SgdState extends Optimizer {
         private final float momentum;
@@ -39,21 +66,18 @@ public abstract sealed class Optimizer {
         private final float[] velocity;
 
         SgdState(OptimizerSpec.Sgd spec, int n) {
+            super(n);
             this.momentum = (float) spec.momentum();
             this.weightDecay = (float) spec.weightDecay();
             this.velocity = new float[n];
         }
 
         @Override
-        void update(Parameters params, FloatBuffer grads, double learningRate) {
-            FloatBuffer p = params.buffer();
-            float lr = (float) learningRate;
+        void computeStep(float lr) {
             for (int k = 0; k < velocity.length; k++) {
-                float theta = p.get(k);
-                float g = grads.get(k) + weightDecay * theta;
-                float v = momentum * velocity[k] + g;
+                float v = momentum * velocity[k] + (grad[k] + weightDecay * theta[k]);
                 velocity[k] = v;
-                p.put(k, theta - masked(k, lr * v));
+                step[k] = lr * v;
             }
         }
     }
@@ -62,32 +86,29 @@ public abstract sealed class Optimizer {
         private final OptimizerSpec.Adam spec;
         private final float[] m;
         private final float[] v;
-        private int step;
+        private int t;
 
         AdamState(OptimizerSpec.Adam spec, int n) {
+            super(n);
             this.spec = spec;
             this.m = new float[n];
             this.v = new float[n];
         }
 
         @Override
-        void update(Parameters params, FloatBuffer grads, double learningRate) {
-            step++;
-            FloatBuffer p = params.buffer();
+        void computeStep(float lr) {
+            t++;
             float b1 = (float) spec.beta1();
             float b2 = (float) spec.beta2();
             float wd = (float) spec.weightDecay();
             float eps = (float) spec.epsilon();
-            float c1 = (float) (1 - StrictMath.pow(spec.beta1(), step));
-            float c2 = (float) Math.sqrt(1 - StrictMath.pow(spec.beta2(), step));
-            float stepSize = (float) learningRate / c1;
+            float c2 = (float) Math.sqrt(1 - StrictMath.pow(spec.beta2(), t));
+            float stepSize = (float) (lr / (1 - StrictMath.pow(spec.beta1(), t)));
             for (int k = 0; k < m.length; k++) {
-                float theta = p.get(k);
-                float g = grads.get(k) + wd * theta;
+                float g = grad[k] + wd * theta[k];
                 m[k] = b1 * m[k] + (1 - b1) * g;
                 v[k] = b2 * v[k] + (1 - b2) * g * g;
-                float denom = (float) Math.sqrt(v[k]) / c2 + eps;
-                p.put(k, theta - masked(k, stepSize * m[k] / denom));
+                step[k] = stepSize * m[k] / ((float) Math.sqrt(v[k]) / c2 + eps);
             }
         }
     }
