@@ -20,10 +20,13 @@ import org.seedscope.train.Trainer;
  * seed (a partial Fisher-Yates draw of {@code ceil(retainFraction * |D_r|)} distinct rows), and the
  * incompetent teacher's initialisation seed ({@link Model#initialise}).
  *
- * <p>Defaults: retain fraction 0.3 and 1 epoch (the paper's); Adam as in the paper's code, whose
- * rate 1e-4 is for ResNet-18 and barely moves a small MLP in one epoch, so the default rate is
- * 0.001 (measured here: erases the forget class while retain accuracy stays within a few points);
- * batch 128.
+ * <p>Defaults: retain fraction 0.3, 1 epoch and Adam with rate 1e-4, as in the paper and its code;
+ * batch 128. Measured on Fashion-MNIST (first 12,000 training images, MLP 784-256-10 trained with
+ * {@link org.seedscope.train.TrainingConfig#defaults()}, forget class 0, test accuracy on the first 3,000
+ * test images; original: retain 0.869, forget 0.798):
+ * forget accuracy 0.41 at retain 0.848 (the incompetent teacher's near-uniform outputs make the
+ * forget predictions uncertain rather than wrong, so forget accuracy stays above 0). Small
+ * low-dimensional inputs need a larger rate (the tests use 0.003).
  *
  * @param retainFraction fraction of {@code D_r} distilled from the competent teacher, in (0, 1]
  * @param epochs passes over the sample plus {@code D_f}, at least 1
@@ -44,9 +47,9 @@ public record BadTeacher(double retainFraction, int epochs, double learningRate,
         Support.requireAtLeast(ID, "batchSize", batchSize, 1);
     }
 
-    /** @return retain fraction 0.3, 1 epoch, Adam rate 0.001, batch 128 */
+    /** @return retain fraction 0.3, 1 epoch, Adam rate 1e-4, batch 128 */
     public static BadTeacher withDefaults() {
-        return new BadTeacher(0.3, 1, 0.001, 128);
+        return new BadTeacher(0.3, 1, 1e-4, 128);
     }
 
     /**

@@ -12,9 +12,11 @@ import org.seedscope.engine.Model;
  * <p>Randomness from {@code SplittableRandom(seed)}: first draw = batch-order seed, second draw =
  * seed of the relabelling stream (one draw per forget row, in row order).
  *
- * <p>Defaults: 3 epochs as in the paper. The paper's rate 1e-4 (tuned for ResNet-18 on CIFAR) barely
- * moves a small MLP (measured: forget accuracy unchanged on the test fixture), so the default rate
- * is 0.01, measured here to erase the forget class; batch 128.
+ * <p>Defaults: 3 epochs as in the paper; learning rate 0.001, ten times the paper's 1e-4 (tuned for
+ * ResNet-18), because on Fashion-MNIST (first 12,000 training images, MLP 784-256-10 trained with
+ * {@link org.seedscope.train.TrainingConfig#defaults()}, forget class 0, test accuracy on the first 3,000
+ * test images; original: retain 0.869, forget 0.798)
+ * 1e-4 leaves forget accuracy at 0.44 while 0.001 brings it to 0.01 (retain 0.877); batch 128.
  *
  * @param epochs passes over {@code D_r + D_f}, at least 1
  * @param learningRate SGD learning rate, positive
@@ -32,9 +34,9 @@ public record RandomLabels(int epochs, double learningRate, int batchSize) imple
         Support.requireAtLeast(ID, "batchSize", batchSize, 1);
     }
 
-    /** @return 3 epochs, learning rate 0.01, batch 128 */
+    /** @return 3 epochs, learning rate 0.001, batch 128 */
     public static RandomLabels withDefaults() {
-        return new RandomLabels(3, 0.01, 128);
+        return new RandomLabels(3, 0.001, 128);
     }
 
     /**
