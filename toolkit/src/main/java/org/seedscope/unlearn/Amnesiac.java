@@ -27,14 +27,13 @@ import org.seedscope.train.Trainer;
  * contains a forget row (with 10 % forget rows and batches of 128, a batch misses them all with
  * probability {@code 0.9^128 ~ 1e-6}), so the subtraction returns the model to about its
  * initialisation (Graves et al. note that accuracy lost by the removal can be regained by a
- * little further training on the remaining data). Measured on the tests' fixture (10 Gaussian classes, MLP
- * 32-64-10, 10 epochs, full-class forget; three training seeds): all 240 of 240 steps are
+ * little further training on the remaining data). Measured on the tests' fixture (10 Gaussian
+ * classes, MLP 32-64-10, 10 epochs, full-class forget; three training seeds): all 240 of 240 steps are
  * recorded; without repair retain accuracy falls to 0.07-0.11 and forget accuracy to 0.00-0.19;
  * one repair epoch gives forget 0.00 and retain 0.78-0.89, two give forget 0.00 and retain
  * 0.972-0.976 (original 0.984-0.987). One epoch is the default as the smallest repair that makes
  * the model usable; raise it with {@link #withRepairEpochs} when retain accuracy matters more than
- * cost.
- * With {@code repairEpochs = 0} the method is deterministic (the seed is not used).
+ * cost. With {@code repairEpochs = 0} the method is deterministic (the seed is not used).
  *
  * @param repairEpochs epochs of repair training on {@code D_r} after the subtraction, at least 0
  */

@@ -15,12 +15,12 @@ final class Dampening {
     /** Checks alpha (positive, finite) and lambda (non-negative, finite). */
     static void validate(String method, double alpha, double lambda) {
         if (!(alpha > 0) || Double.isInfinite(alpha)) {
-            throw new IllegalArgumentException(method + " alpha (selection weighting) must be a positive finite number, got "
-                    + alpha);
+            throw new IllegalArgumentException(method + " alpha (selection weighting) must be a positive finite "
+                    + "number, got " + alpha);
         }
         if (!(lambda >= 0) || Double.isInfinite(lambda)) {
-            throw new IllegalArgumentException(method + " lambda (dampening constant) must be a non-negative finite number, got "
-                    + lambda);
+            throw new IllegalArgumentException(method + " lambda (dampening constant) must be a non-negative finite "
+                    + "number, got " + lambda);
         }
     }
 

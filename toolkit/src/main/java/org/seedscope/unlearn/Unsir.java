@@ -190,16 +190,20 @@ public record Unsir(int noiseSteps, double noiseLearningRate, double noiseRegula
         for (int y : forget.y()) {
             labels.add(y);
         }
-        Examples noise = null;
+        int n = NOISE_ROWS * noiseCopies;
+        int f = forget.features();
+        float[] noiseX = new float[labels.size() * n * f];
+        int[] noiseY = new int[labels.size() * n];
+        int block = 0;
         for (int label : labels) {
             float[] x = errorMaximisingNoise(context.engine(), original, label, root.nextLong());
-            int[] y = new int[NOISE_ROWS];
-            Arrays.fill(y, label);
-            Examples block = new Examples(x, y, forget.features(), forget.classes());
             for (int copy = 0; copy < noiseCopies; copy++) {
-                noise = noise == null ? block : noise.concat(block);
+                System.arraycopy(x, 0, noiseX, (block * n + copy * NOISE_ROWS) * f, x.length);
             }
+            Arrays.fill(noiseY, block * n, (block + 1) * n, label);
+            block++;
         }
+        Examples noise = new Examples(noiseX, noiseY, f, forget.classes());
         Examples retainSample = sample(context.retain(), root.nextLong());
         Examples impairSet = retainSample.concat(noise);
         Model impaired = epoch(context.engine(), original, impairSet, IMPAIR_BATCH, impairLearningRate, root.nextLong());

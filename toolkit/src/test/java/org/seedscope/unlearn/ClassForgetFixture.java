@@ -14,8 +14,10 @@ import org.seedscope.train.TrainingConfig;
  * A seeded synthetic full-class forgetting problem: {@value #CLASSES} Gaussian clusters in
  * {@value #FEATURES} dimensions (centres uniform in [0, 1], isotropic noise sd {@value #NOISE}),
  * {@value #TRAIN_PER_CLASS} training and {@value #TEST_PER_CLASS} test rows per class, rows in a
- * seeded random order (classes interleaved, as in a real data set file); an MLP {@value #FEATURES}-{@value #HIDDEN}-{@value #CLASSES} trained with the toolkit's
- * default schedule; class {@value #FORGET_CLASS} is forgotten.
+ * seeded random order (classes interleaved, as in a real data set file); an MLP
+ * {@value #FEATURES}-{@value #HIDDEN}-{@value #CLASSES} trained with the toolkit's default schedule
+ * ({@link TrainingConfig#defaults()}, training seed {@value #TRAINING_SEED}); class
+ * {@value #FORGET_CLASS} is forgotten.
  */
 final class ClassForgetFixture {
     static final int CLASSES = 10;
