@@ -80,6 +80,30 @@ public final class Trainer {
      * @throws CancellationException when the thread is interrupted (the flag is restored)
      */
     public TrainingRun train(Model start, Examples data, long shuffleSeed, Loss loss, StepHook hook) {
+        return train(start, data, shuffleSeed, loss, hook, null);
+    }
+
+    /**
+     * As {@link #train(Model, Examples, long, Loss, StepHook)}, updating only the parameters whose
+     * mask entry is non-zero: the optimiser's update of parameter k is multiplied by {@code mask[k]}
+     * (SalUn's saliency mask, Fan et al. 2024). Parameters with mask 0 keep their start values.
+     *
+     * @param start the initial model
+     * @param data the rows to iterate over
+     * @param shuffleSeed seed of the batch order
+     * @param loss the loss
+     * @param hook optional step observer, may be null
+     * @param mask one value per parameter, or null for no mask; copied
+     * @return the trained copy and its log
+     * @throws IllegalArgumentException when the mask length differs from the parameter count
+     * @throws TrainingDiverged when the loss becomes NaN or infinite
+     * @throws CancellationException when the thread is interrupted (the flag is restored)
+     */
+    public TrainingRun train(Model start, Examples data, long shuffleSeed, Loss loss, StepHook hook, float[] mask) {
+        if (mask != null && mask.length != start.architecture().parameterCount()) {
+            throw new IllegalArgumentException("mask has " + mask.length + " values but " + start.architecture()
+                    + " has " + start.architecture().parameterCount() + " parameters");
+        }
         if (data.isEmpty()) {
             throw new IllegalArgumentException("cannot train on an empty data set");
         }
@@ -91,6 +115,7 @@ public final class Trainer {
         List<EpochLog> log = new ArrayList<>();
         int classes = model.architecture().outputs();
         try (Learner learner = engine.learner(model, config.optimizer())) {
+            learner.optimizer().setMask(mask);
             for (int epoch = 0; epoch < config.epochs(); epoch++) {
                 permute(order, shuffle);
                 long epochStart = System.nanoTime();

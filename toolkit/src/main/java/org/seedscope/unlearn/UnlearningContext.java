@@ -13,9 +13,26 @@ import org.seedscope.train.TrainingConfig;
  * @param seed the unlearning seed; the only source of randomness of a run
  * @param engine the engine that runs forward and backward passes
  * @param originalTraining how the original was trained (Retrain reuses it)
+ * @param amnesiacRecording the training-time recording {@link Amnesiac} subtracts, made by an
+ *     {@link AmnesiacRecorder} while the original trained; null when none was made (only Amnesiac
+ *     reads it)
  */
 public record UnlearningContext(Examples retain, Examples forget, long seed, Engine engine,
-        TrainingConfig originalTraining) {
+        TrainingConfig originalTraining, AmnesiacRecording amnesiacRecording) {
+
+    /**
+     * A context without an Amnesiac recording.
+     *
+     * @param retain the retain set
+     * @param forget the forget set
+     * @param seed the unlearning seed
+     * @param engine the engine
+     * @param originalTraining how the original was trained
+     */
+    public UnlearningContext(Examples retain, Examples forget, long seed, Engine engine,
+            TrainingConfig originalTraining) {
+        this(retain, forget, seed, engine, originalTraining, null);
+    }
 
     /** Checks that the sets are usable together. */
     public UnlearningContext {
@@ -40,6 +57,14 @@ public record UnlearningContext(Examples retain, Examples forget, long seed, Eng
      * @return the same context with that seed
      */
     public UnlearningContext withSeed(long newSeed) {
-        return new UnlearningContext(retain, forget, newSeed, engine, originalTraining);
+        return new UnlearningContext(retain, forget, newSeed, engine, originalTraining, amnesiacRecording);
+    }
+
+    /**
+     * @param recording the recording made while the original trained (null: none)
+     * @return the same context carrying that recording
+     */
+    public UnlearningContext withAmnesiacRecording(AmnesiacRecording recording) {
+        return new UnlearningContext(retain, forget, seed, engine, originalTraining, recording);
     }
 }

@@ -1,0 +1,128 @@
+package org.seedscope.unlearn;
+
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.seedscope.engine.Model;
+import org.seedscope.engine.Parameters;
+import org.seedscope.train.Losses;
+import org.seedscope.train.StepHook;
+import org.seedscope.train.Trainer;
+
+/**
+ * l1-sparse unlearning (Jia et al. 2023, "Model sparsity can simplify machine unlearning"):
+ * fine-tune the original on {@code D_r} with cross-entropy plus an l1 penalty
+ * {@code gamma_e * sum_k |theta_k|} whose weight decays linearly to 0 over the epochs,
+ * {@code gamma_e = gamma * (1 - e / epochs)} for zero-based epoch e (the schedule of the paper's
+ * code), so the model is pushed towards sparsity early and repaired late.
+ *
+ * <p>Penalty as a decoupled subgradient step: after every SGD step (constant rate {@code eta},
+ * momentum 0.9) a {@link StepHook} applies {@code theta_k -= eta * gamma_e * sign(theta_k)}
+ * ({@code sign(0) = 0}). Decoupled means the penalty does not pass through the momentum buffer (as
+ * AdamW decouples weight decay); with momentum 0.9 a coupled penalty acts up to 10 times stronger in
+ * steady state, so {@code gamma} here is comparable to the paper's {@code gamma / (1 - 0.9)}. This
+ * keeps the engine's optimisers free of a method-specific term.
+ *
+ * <p>Batch order from the first draw of {@code SplittableRandom(seed)}.
+ *
+ * <p>Defaults: 5 epochs and rate 0.02 as {@link Finetune} (the paper fine-tunes ResNet-18 for 10
+ * epochs); gamma 5e-4, the order of magnitude of the paper's l1 weights; batch 128. On
+ * Fashion-MNIST (first 12,000 training images, MLP 784-256-10 trained with
+ * {@link org.seedscope.train.TrainingConfig#defaults()}, forget class 0, test accuracy on the first 3,000
+ * test images; original: retain 0.869, forget 0.798) they give forget accuracy
+ * 0.00 at retain 0.878 (plain fine-tuning alone already erases a full class from this MLP).
+ *
+ * @param gamma initial l1 weight, non-negative (0 gives plain fine-tuning)
+ * @param epochs passes over {@code D_r}, at least 1
+ * @param learningRate SGD learning rate, positive
+ * @param batchSize examples per step, at least 1
+ */
+public record L1Sparse(double gamma, int epochs, double learningRate, int batchSize) implements UnlearningMethod {
+
+    /** Registry id. */
+    public static final String ID = "l1-sparse";
+
+    /** Validates the hyperparameters. */
+    public L1Sparse {
+        if (!(gamma >= 0) || Double.isInfinite(gamma)) {
+            throw new IllegalArgumentException(ID + ": gamma must be a non-negative finite number, got " + gamma);
+        }
+        Support.requireAtLeast(ID, "epochs", epochs, 1);
+        Support.requirePositive(ID, "learningRate", learningRate);
+        Support.requireAtLeast(ID, "batchSize", batchSize, 1);
+    }
+
+    /** @return gamma 5e-4, 5 epochs, learning rate 0.02, batch 128 */
+    public static L1Sparse withDefaults() {
+        return new L1Sparse(5e-4, 5, 0.02, 128);
+    }
+
+    /**
+     * @param newGamma initial l1 weight
+     * @return a copy with that weight
+     */
+    public L1Sparse withGamma(double newGamma) {
+        return new L1Sparse(newGamma, epochs, learningRate, batchSize);
+    }
+
+    /**
+     * @param newEpochs epochs
+     * @return a copy with that many epochs
+     */
+    public L1Sparse withEpochs(int newEpochs) {
+        return new L1Sparse(gamma, newEpochs, learningRate, batchSize);
+    }
+
+    /**
+     * @param newLearningRate learning rate
+     * @return a copy with that rate
+     */
+    public L1Sparse withLearningRate(double newLearningRate) {
+        return new L1Sparse(gamma, epochs, newLearningRate, batchSize);
+    }
+
+    /**
+     * @param newBatchSize batch size
+     * @return a copy with that batch size
+     */
+    public L1Sparse withBatchSize(int newBatchSize) {
+        return new L1Sparse(gamma, epochs, learningRate, newBatchSize);
+    }
+
+    @Override
+    public String name() {
+        return ID;
+    }
+
+    @Override
+    public boolean deterministic() {
+        return false;
+    }
+
+    @Override
+    public Map<String, Object> hyperparameters() {
+        return Support.hyperparameters("gamma", gamma, "epochs", epochs, "learningRate", learningRate,
+                "batchSize", batchSize);
+    }
+
+    @Override
+    public Model unlearn(Model original, UnlearningContext context) {
+        long shuffle = new SplittableRandom(context.seed()).nextLong();
+        int stepsPerEpoch = (context.retain().size() + batchSize - 1) / batchSize;
+        StepHook penalty = new StepHook() {
+            private int step;
+
+            @Override
+            public void afterStep(int[] rows, Model model) {
+                int epoch = step++ / stepsPerEpoch;
+                float shrink = (float) (learningRate * gamma * (1 - (double) epoch / epochs));
+                Parameters p = model.parameters();
+                for (int k = 0; k < p.size(); k++) {
+                    p.set(k, p.get(k) - shrink * Math.signum(p.get(k)));
+                }
+            }
+        };
+        return new Trainer(context.engine(), Support.sgd(epochs, batchSize, learningRate))
+                .train(original, context.retain(), shuffle, Losses.crossEntropy(context.retain().y()), penalty)
+                .model();
+    }
+}

@@ -1,0 +1,181 @@
+package org.seedscope.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.seedscope.metrics.MembershipInference.Balancing;
+import org.seedscope.metrics.MembershipInference.ThresholdAttack;
+
+class MembershipInferenceTest {
+    private static final double LN10 = Math.log(10);
+
+    private static double[] uniform(SplittableRandom random, int n, double lo, double hi) {
+        return random.doubles(n, lo, hi).toArray();
+    }
+
+    private static double[] normal(SplittableRandom random, int n, double mean) {
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) {
+            // Box-Muller from two seeded uniforms
+            out[i] = mean + Math.sqrt(-2 * Math.log(1 - random.nextDouble()))
+                    * Math.cos(2 * Math.PI * random.nextDouble());
+        }
+        return out;
+    }
+
+    @ParameterizedTest
+    @EnumSource(Balancing.class)
+    void separableEntropiesClassifyForgetExamplesByTheirEntropy(Balancing balancing) {
+        long seed = 11;
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] members = uniform(random, 300, 0, 0.05);
+        double[] nonMembers = uniform(random, 100, LN10 - 0.05, LN10);
+        double[] confident = new double[40];
+        double[] uncertain = new double[40];
+        Arrays.fill(uncertain, LN10);
+        assertEquals(1.0, MembershipInference.entropyAttack(members, nonMembers, confident, balancing, seed), 0,
+                "entropy 0 looks like a member (seed " + seed + ", " + balancing + ")");
+        assertEquals(0.0, MembershipInference.entropyAttack(members, nonMembers, uncertain, balancing, seed), 0,
+                "entropy ln C looks like a non-member (seed " + seed + ", " + balancing + ")");
+    }
+
+    /**
+     * Ten times more members than non-members and a weakly informative feature (members N(0, 1),
+     * non-members N(1, 1); targets N(0.5, 1), halfway). Closed form for the population fits:
+     * unbalanced, the log-odds are ln 10 + 0.5 - x, so x < 2.80 is "member" and about 99 % of the
+     * targets are called members; balanced, the boundary is x = 0.5 and about half are. A purely
+     * uninformative feature would leave the balanced boundary at a random place, so it is
+     * weakly informative here to make the balanced value predictable.
+     */
+    @Test
+    void balancingStopsTheMajorityGroupFromWinningEveryPrediction() {
+        long seed = 5;
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] members = normal(random, 5000, 0);
+        double[] nonMembers = normal(random, 500, 1);
+        double[] targets = normal(random, 2000, 0.5);
+        double unbalanced = MembershipInference.entropyAttack(members, nonMembers, targets, Balancing.NONE, seed);
+        double subsampled = MembershipInference.entropyAttack(members, nonMembers, targets, Balancing.SUBSAMPLE, seed);
+        double weighted = MembershipInference.entropyAttack(members, nonMembers, targets, Balancing.WEIGHT, seed);
+        assertTrue(unbalanced > 0.95, "unbalanced fit calls (nearly) everyone a member: " + unbalanced + " seed " + seed);
+        assertTrue(subsampled > 0.3 && subsampled < 0.7, "subsampled fit: " + subsampled + " seed " + seed);
+        assertTrue(weighted > 0.3 && weighted < 0.7, "weighted fit: " + weighted + " seed " + seed);
+    }
+
+    /**
+     * Reference: an independent maximum-likelihood logistic regression fitted by Newton's method on
+     * the same data (no balancing, so both see identical examples). The attack must reach the same
+     * decision boundary, not a noisy SGD iterate.
+     */
+    @Test
+    void entropyAttackMatchesAMaximumLikelihoodFit() {
+        long seed = 7;
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] members = normal(random, 600, 0);
+        double[] nonMembers = normal(random, 400, 1);
+        double[] targets = normal(random, 2000, 0.5);
+        double boundary = newtonBoundary(members, nonMembers);
+        double expected = Arrays.stream(targets).filter(t -> t < boundary).count() / (double) targets.length;
+        double attack = MembershipInference.entropyAttack(members, nonMembers, targets, Balancing.NONE, seed);
+        assertEquals(expected, attack, 0.01, "Newton boundary " + boundary + ", seed " + seed);
+    }
+
+    /** @return the x where P(member | x) = 1/2 for the MLE of P(member | x) = sigmoid(w x + b) */
+    private static double newtonBoundary(double[] members, double[] nonMembers) {
+        double w = 0;
+        double b = 0;
+        for (int iteration = 0; iteration < 50; iteration++) {
+            double gw = 0;
+            double gb = 0;
+            double hww = 0;
+            double hwb = 0;
+            double hbb = 0;
+            for (int i = 0; i < members.length + nonMembers.length; i++) {
+                boolean member = i < members.length;
+                double x = member ? members[i] : nonMembers[i - members.length];
+                double p = 1 / (1 + Math.exp(-(w * x + b)));
+                double residual = p - (member ? 1 : 0);
+                gw += residual * x;
+                gb += residual;
+                hww += p * (1 - p) * x * x;
+                hwb += p * (1 - p) * x;
+                hbb += p * (1 - p);
+            }
+            double det = hww * hbb - hwb * hwb;
+            w -= (hbb * gw - hwb * gb) / det;
+            b -= (hww * gb - hwb * gw) / det;
+        }
+        return -b / w;
+    }
+
+    @Test
+    void entropyAttackIsAFunctionOfItsSeed() {
+        long seed = 3;
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] members = normal(random, 400, 0);
+        double[] nonMembers = normal(random, 100, 1);
+        double[] targets = normal(random, 200, 0.5);
+        double first = MembershipInference.entropyAttack(members, nonMembers, targets, Balancing.SUBSAMPLE, seed);
+        double again = MembershipInference.entropyAttack(members, nonMembers, targets, Balancing.SUBSAMPLE, seed);
+        assertEquals(first, again, 0, "same inputs and seed " + seed);
+    }
+
+    @Test
+    void entropyAttackReportsNaNForNaNFeaturesAndNoTargets() {
+        double[] members = {0, 0.1};
+        double[] nonMembers = {2, 2.1};
+        assertTrue(Double.isNaN(MembershipInference.entropyAttack(members, nonMembers, new double[0],
+                Balancing.SUBSAMPLE, 1)));
+        assertTrue(Double.isNaN(MembershipInference.entropyAttack(new double[] {0, Double.NaN}, nonMembers,
+                new double[] {0}, Balancing.SUBSAMPLE, 1)));
+        assertThrows(IllegalArgumentException.class, () -> MembershipInference.entropyAttack(new double[0],
+                nonMembers, new double[] {0}, Balancing.SUBSAMPLE, 1));
+    }
+
+    @Test
+    void lossThresholdSeparatesMembersAtTheMidpointOfTheGap() {
+        ThresholdAttack attack = MembershipInference.fitLossThreshold(new double[] {0.2, 0.1, 0.3},
+                new double[] {3.0, 1.0, 2.0});
+        // hand computation: losses <= t are members; the gap between 0.3 and 1.0 has midpoint 0.65
+        assertEquals(0.65, attack.threshold(), 1e-15);
+        assertEquals(1.0, attack.balancedAccuracy(), 0);
+        assertEquals(1.0 / 3, attack.memberFraction(new double[] {0.5, 0.7, 2.0}), 1e-15,
+                "only 0.5 is at most 0.65");
+    }
+
+    @Test
+    void lossThresholdMaximisesBalancedNotPlainAccuracy() {
+        // hand computation (TPR + TNR) / 2 after each sorted value, 5 members (m) and 2 non-members (n):
+        // 0.1m .6, 0.2m .7, 0.3m .8, 0.35n .55, 0.4m .65, 2.5m .75, 3.0n .5. Best: 0.8 between 0.3 and 0.35.
+        // Plain accuracy would prefer the cut after 2.5 (6 of 7 right against 5 of 7).
+        ThresholdAttack attack = MembershipInference.fitLossThreshold(new double[] {0.1, 0.2, 0.3, 0.4, 2.5},
+                new double[] {0.35, 3.0});
+        assertEquals(0.325, attack.threshold(), 1e-15);
+        assertEquals(0.8, attack.balancedAccuracy(), 1e-15);
+    }
+
+    @Test
+    void lossThresholdWithoutSignalCallsNobodyAMember() {
+        // every candidate scores balanced accuracy 0.5; ties go to the smallest, -infinity
+        ThresholdAttack attack = MembershipInference.fitLossThreshold(new double[] {1, 1}, new double[] {1, 1});
+        assertEquals(Double.NEGATIVE_INFINITY, attack.threshold());
+        assertEquals(0.5, attack.balancedAccuracy(), 0);
+        assertEquals(0.0, attack.memberFraction(new double[] {0, 1}), 0);
+    }
+
+    @Test
+    void lossThresholdPropagatesNaN() {
+        ThresholdAttack attack = MembershipInference.fitLossThreshold(new double[] {Double.NaN}, new double[] {1});
+        assertTrue(Double.isNaN(attack.threshold()));
+        assertTrue(Double.isNaN(attack.memberFraction(new double[] {0})));
+        ThresholdAttack fine = MembershipInference.fitLossThreshold(new double[] {0}, new double[] {1});
+        assertTrue(Double.isNaN(fine.memberFraction(new double[] {Double.NaN})));
+        assertTrue(Double.isNaN(fine.memberFraction(new double[0])), "no targets");
+    }
+}
