@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** SeedScope's command line: {@code ./seedscope <command> [options]}. */
 @Command(name = "seedscope", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Machine-unlearning evaluation across training and unlearning seeds.",
-        subcommands = {DemoCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, RunCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

@@ -39,7 +39,13 @@ public final class MethodRegistry {
                 BadTeacher.withDefaults(),
                 Scrub.withDefaults(),
                 SalUn.withDefaults(),
-                L1Sparse.withDefaults()));
+                L1Sparse.withDefaults(),
+                Ssd.withDefaults(),
+                SsdDet.withDefaults(),
+                Lfssd.withDefaults(),
+                LfssdDet.withDefaults(),
+                Unsir.withDefaults(),
+                Amnesiac.withDefaults()));
     }
 
     /**

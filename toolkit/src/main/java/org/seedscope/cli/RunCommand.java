@@ -1,0 +1,30 @@
+package org.seedscope.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.seedscope.study.DatasetIds;
+import org.seedscope.study.SpecFiles;
+import org.seedscope.study.StudySpec;
+import org.seedscope.unlearn.MethodRegistry;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** Runs (or resumes) the study a spec file describes. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run or resume the study of a YAML/JSON spec file; rerun the same command to resume.")
+final class RunCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "SPEC", description = "Study spec (.yaml, .yml or .json).")
+    Path specFile;
+
+    @Mixin
+    StudyOptions options;
+
+    @Override
+    public Integer call() {
+        StudySpec spec = SpecFiles.read(specFile);
+        Path out = options.out != null ? options.out : Path.of("seedscope-runs", spec.name());
+        StudyCommands.runAndSummarise(spec, DatasetIds.resolve(spec), MethodRegistry.standard(), out, options);
+        return 0;
+    }
+}

@@ -1,0 +1,103 @@
+package org.seedscope.study;
+
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.seedscope.data.Examples;
+import org.seedscope.engine.Model;
+import org.seedscope.engine.ModelFiles;
+
+/**
+ * Trained originals and Retrain models, cached on disk under a key that hashes everything that
+ * determines them (training data content, architecture, training config, seed, toolkit and ONNX
+ * Runtime versions), and memoised in memory so concurrent cells needing the same model train it
+ * once. Models are written atomically ({@link ModelFiles#save}), so an interrupted run never
+ * leaves a half-written entry.
+ */
+final class ModelCache {
+    private final Path dir;
+    private final ConcurrentHashMap<String, FutureTask<Model>> memo = new ConcurrentHashMap<>();
+    private final AtomicInteger hits = new AtomicInteger();
+    private final AtomicInteger misses = new AtomicInteger();
+
+    ModelCache(Path dir) {
+        this.dir = dir;
+    }
+
+    /**
+     * @param key a cache key from {@link #key}
+     * @param train trains the model when it is not cached
+     * @return the cached or freshly trained model
+     */
+    Model get(String key, Supplier<Model> train) {
+        FutureTask<Model> task = new FutureTask<>(() -> loadOrTrain(key, train));
+        FutureTask<Model> existing = memo.putIfAbsent(key, task);
+        if (existing == null) {
+            task.run();
+            existing = task;
+        }
+        try {
+            return existing.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.util.concurrent.CancellationException("interrupted while waiting for model " + key);
+        } catch (ExecutionException e) {
+            memo.remove(key, existing);
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException("training model " + key + " failed", e.getCause());
+        }
+    }
+
+    private Model loadOrTrain(String key, Supplier<Model> train) {
+        Path folder = dir.resolve(key);
+        if (Files.isRegularFile(folder.resolve("model.json"))) {
+            hits.incrementAndGet();
+            return ModelFiles.load(folder);
+        }
+        misses.incrementAndGet();
+        Model model = train.get();
+        ModelFiles.save(model, folder);
+        return model;
+    }
+
+    /** @return models loaded from disk */
+    int hits() {
+        return hits.get();
+    }
+
+    /** @return models trained because they were not on disk */
+    int misses() {
+        return misses.get();
+    }
+
+    /**
+     * @param parts everything that determines a model, as text
+     * @param data the training data, hashed by content
+     * @return hex SHA-256 key
+     */
+    static String key(String parts, Examples data) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            md.update(parts.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            ByteBuffer b = ByteBuffer.allocate(data.x().length * 4 + data.y().length * 4 + 8);
+            b.putInt(data.features()).putInt(data.classes());
+            b.asFloatBuffer().put(data.x());
+            b.position(b.position() + data.x().length * 4);
+            b.asIntBuffer().put(data.y());
+            md.update(b.array());
+            return HexFormat.of().formatHex(md.digest()).substring(0, 32);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available in this JVM", e);
+        }
+    }
+}
