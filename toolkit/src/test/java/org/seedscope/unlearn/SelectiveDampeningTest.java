@@ -84,7 +84,7 @@ class SelectiveDampeningTest {
         assertEquals(0f, out.parameters().get(2));
         assertEquals(2f, out.parameters().get(3));
         assertEquals(2f, m.parameters().get(0), "input model unchanged");
-        assertEquals(2, Dampening.countSelected(importanceD, importanceF, 10));
+        assertEquals(2, Importances.selectedCount(importanceD, importanceF, 10));
     }
 
     @Test
