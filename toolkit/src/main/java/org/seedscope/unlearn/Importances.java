@@ -1,6 +1,7 @@
 package org.seedscope.unlearn;
 
 import java.util.Arrays;
+import java.util.concurrent.CancellationException;
 import org.seedscope.data.Examples;
 import org.seedscope.engine.Engine;
 import org.seedscope.engine.GradientRequest;
@@ -33,8 +34,9 @@ import org.seedscope.engine.Model;
  * logits {@code l_n = ||z_n||^2} (gradient {@code 2 z_n}; no labels), as in the authors' README:
  * {@code torch.norm(out, p="fro", dim=1).pow(2).mean()} with {@code out} the network's logits.
  *
- * <p>All methods throw IllegalArgumentException for an empty data set or a feature count that does
- * not match the model. NaN parameters or features propagate into NaN importances.
+ * <p>All methods throw IllegalArgumentException for an empty data set or a feature or class count
+ * that does not match the model, and CancellationException when the thread is interrupted between
+ * batches (the flag is restored). NaN parameters or features propagate into NaN importances.
  */
 public final class Importances {
     private Importances() {}
@@ -102,7 +104,25 @@ public final class Importances {
     }
 
     /**
-     * Importance by batch: mean over consecutive batches of h(gradient of the batch mean).
+     * How many parameters the dampening rule of SSD and its variants selects:
+     * {@code #{k : importanceF[k] > alpha * importanceD[k]}} (NaN entries never count).
+     *
+     * @param importanceD importances over D
+     * @param importanceF importances over D_f, same length
+     * @param alpha selection weighting
+     * @return the number of selected parameters
+     */
+    public static int selectedCount(double[] importanceD, double[] importanceF, double alpha) {
+        if (importanceD.length != importanceF.length) {
+            throw new IllegalArgumentException("importance vectors differ in length: " + importanceD.length + " vs "
+                    + importanceF.length);
+        }
+        return Dampening.countSelected(importanceD, importanceF, alpha);
+    }
+
+    /**
+     * Importance by batch: mean over consecutive batches of h(gradient of the batch mean). Checks the
+     * thread's interrupt flag between batches.
      */
     static double[] perBatch(Engine engine, Model model, Examples data, int batchSize, Objective objective) {
         if (batchSize < 1) {
@@ -115,6 +135,10 @@ public final class Importances {
         double[] importance = new double[model.architecture().parameterCount()];
         int batches = 0;
         for (int from = 0; from < n; from += batchSize) {
+            if (Thread.interrupted()) {
+                Thread.currentThread().interrupt();
+                throw new CancellationException("importance computation interrupted at row " + from + " of " + n);
+            }
             int rows = Math.min(batchSize, n - from);
             float[] d = Arrays.copyOfRange(dLogits, from * c, (from + rows) * c);
             for (int i = 0; i < d.length; i++) {

@@ -12,7 +12,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.seedscope.data.Examples;
 import org.seedscope.engine.Engine;
 import org.seedscope.engine.Model;
 import org.seedscope.engine.Parameters;
@@ -123,9 +122,12 @@ class AmnesiacTest {
                 fx.train.size(), 0, 1, "0".repeat(64));
         assertThrows(IllegalArgumentException.class,
                 () -> Amnesiac.withDefaults().unlearn(original, fx.context(1).withAmnesiacRecording(foreign)));
+        AmnesiacRecording otherForgetSet = new AmnesiacRecording(new double[original.parameters().size()],
+                new int[] {0}, fx.train.size(), 0, 1, original.parameters().sha256());
+        IllegalArgumentException size = assertThrows(IllegalArgumentException.class,
+                () -> Amnesiac.withDefaults().unlearn(original, fx.context(1).withAmnesiacRecording(otherForgetSet)));
+        assertTrue(size.getMessage().contains("1 forget rows"), size.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new AmnesiacRecorder(new int[] {3000}, 3000));
         assertThrows(IllegalArgumentException.class, () -> new Amnesiac(-1));
-        Examples forget = fx.forget;
-        assertEquals(forget.size(), fx.forgetRows.length);
     }
 }
