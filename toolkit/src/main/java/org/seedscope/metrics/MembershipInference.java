@@ -3,6 +3,7 @@ package org.seedscope.metrics;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.SplittableRandom;
 import org.seedscope.engine.Predictions;
 import org.tribuo.Example;
@@ -103,6 +104,7 @@ public final class MembershipInference {
     public static double entropyAttack(double[] members, double[] nonMembers, double[] targets, Balancing balancing,
             long seed) {
         requireNonEmpty(members, nonMembers);
+        Objects.requireNonNull(balancing, "balancing");
         if (targets.length == 0 || !allFinite(members) || !allFinite(nonMembers) || !allFinite(targets)) {
             return Double.NaN;
         }
