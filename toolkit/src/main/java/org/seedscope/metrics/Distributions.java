@@ -143,7 +143,7 @@ public final class Distributions {
     }
 
     /** Writes {@code ln softmax(z_row)} into {@code out}, via the max-shifted log-sum-exp. */
-    static void logSoftmax(float[] logits, int row, int classes, double[] out) {
+    private static void logSoftmax(float[] logits, int row, int classes, double[] out) {
         int base = row * classes;
         double max = Double.NEGATIVE_INFINITY;
         for (int k = 0; k < classes; k++) {
