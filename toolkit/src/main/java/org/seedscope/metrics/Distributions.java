@@ -103,7 +103,10 @@ public final class Distributions {
     /**
      * Activation distance of Chundawat et al. (AAAI 2023, "Can bad teaching induce forgetting?"):
      * the mean over examples of the L2 distance between two models' softmax output vectors,
-     * {@code (1/n) sum_i ||p_i - q_i||_2}; in {@code [0, sqrt 2]}.
+     * {@code (1/n) sum_i ||p_i - q_i||_2}; in {@code [0, sqrt 2]}. SeedScope's {@code act_dist} uses
+     * this output-probability form rather than a distance between penultimate activations, because
+     * the hidden units of two independently trained networks (a method's model and Retrain) are not
+     * aligned: any permutation of them computes the same function.
      *
      * @param a one model's outputs
      * @param b another model's outputs on the same examples
@@ -140,7 +143,7 @@ public final class Distributions {
     }
 
     /** Writes {@code ln softmax(z_row)} into {@code out}, via the max-shifted log-sum-exp. */
-    static void logSoftmax(float[] logits, int row, int classes, double[] out) {
+    private static void logSoftmax(float[] logits, int row, int classes, double[] out) {
         int base = row * classes;
         double max = Double.NEGATIVE_INFINITY;
         for (int k = 0; k < classes; k++) {

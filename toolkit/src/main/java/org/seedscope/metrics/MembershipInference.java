@@ -1,7 +1,9 @@
 package org.seedscope.metrics;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.SplittableRandom;
 import org.seedscope.engine.Predictions;
 import org.tribuo.Example;
@@ -102,6 +104,7 @@ public final class MembershipInference {
     public static double entropyAttack(double[] members, double[] nonMembers, double[] targets, Balancing balancing,
             long seed) {
         requireNonEmpty(members, nonMembers);
+        Objects.requireNonNull(balancing, "balancing");
         if (targets.length == 0 || !allFinite(members) || !allFinite(nonMembers) || !allFinite(targets)) {
             return Double.NaN;
         }
@@ -178,37 +181,33 @@ public final class MembershipInference {
         if (hasNaN(members) || hasNaN(nonMembers)) {
             return new ThresholdAttack(Double.NaN, Double.NaN);
         }
-        int total = members.length + nonMembers.length;
-        double[] values = new double[total];
-        boolean[] member = new boolean[total];
-        Integer[] order = new Integer[total];
-        for (int i = 0; i < total; i++) {
-            values[i] = i < members.length ? members[i] : nonMembers[i - members.length];
-            member[i] = i < members.length;
-            order[i] = i;
-        }
-        java.util.Arrays.sort(order, (a, b) -> Double.compare(values[a], values[b]));
-        long nm = members.length;
-        long nn = nonMembers.length;
-        // Score proportional to balanced accuracy: tp * nn + tn * nm (common denominator 2 nm nn).
-        long tp = 0;
-        long tn = nn;
-        long bestScore = tp * nn + tn * nm;
+        double[] m = members.clone();
+        double[] n = nonMembers.clone();
+        Arrays.sort(m);
+        Arrays.sort(n);
+        long nm = m.length;
+        long nn = n.length;
+        // Sweep the distinct values upwards. After value v, the i members <= v are true positives and
+        // the nn - j non-members > v true negatives; i * nn + (nn - j) * nm is the balanced accuracy
+        // times 2 nm nn, so scores compare exactly.
+        int i = 0;
+        int j = 0;
+        long bestScore = nn * nm;
         double bestThreshold = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < total;) {
-            double v = values[order[i]];
-            while (i < total && values[order[i]] == v) {
-                if (member[order[i]]) {
-                    tp++;
-                } else {
-                    tn--;
-                }
+        while (i < m.length || j < n.length) {
+            double v = j == n.length || (i < m.length && m[i] <= n[j]) ? m[i] : n[j];
+            while (i < m.length && m[i] == v) {
                 i++;
             }
-            long score = tp * nn + tn * nm;
+            while (j < n.length && n[j] == v) {
+                j++;
+            }
+            long score = i * nn + (nn - j) * nm;
             if (score > bestScore) {
                 bestScore = score;
-                bestThreshold = i < total ? midpoint(v, values[order[i]]) : Double.POSITIVE_INFINITY;
+                double next = i == m.length ? (j == n.length ? Double.POSITIVE_INFINITY : n[j])
+                        : (j == n.length ? m[i] : Math.min(m[i], n[j]));
+                bestThreshold = next == Double.POSITIVE_INFINITY ? next : midpoint(v, next);
             }
         }
         return new ThresholdAttack(bestThreshold, bestScore / (2.0 * nm * nn));

@@ -33,7 +33,8 @@ public record ModelOutputs(Model model, EvaluationSets sets, Predictions retainT
     }
 
     /**
-     * Runs the model on the five sets.
+     * Runs the model on the five sets (once on the test set when retainTest is the same object, as
+     * for random-sample forgetting).
      *
      * @param engine the engine
      * @param model the model; its inputs and outputs must match the sets' features and classes
@@ -47,9 +48,10 @@ public record ModelOutputs(Model model, EvaluationSets sets, Predictions retainT
             throw new IllegalArgumentException("model " + model.architecture() + " does not fit evaluation sets with "
                     + reference.features() + " features and " + reference.classes() + " classes");
         }
+        Predictions test = predict(engine, model, sets.test());
+        Predictions retainTest = sets.retainTest() == sets.test() ? test : predict(engine, model, sets.retainTest());
         return new ModelOutputs(model, sets, predict(engine, model, sets.retainTrain()),
-                predict(engine, model, sets.forgetTrain()), predict(engine, model, sets.test()),
-                predict(engine, model, sets.retainTest()), predict(engine, model, sets.forgetTest()));
+                predict(engine, model, sets.forgetTrain()), test, retainTest, predict(engine, model, sets.forgetTest()));
     }
 
     /** @return {@code test_acc}: accuracy on the whole test set */

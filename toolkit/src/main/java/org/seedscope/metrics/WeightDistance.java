@@ -46,12 +46,8 @@ public final class WeightDistance {
      * @return the distance; NaN when a parameter is NaN
      */
     public static double total(Model a, Model b) {
-        return total(layers(a, b));
-    }
-
-    static double total(double[] layers) {
         double sq = 0;
-        for (double d : layers) {
+        for (double d : layers(a, b)) {
             sq += d * d;
         }
         return Math.sqrt(sq);

@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.stream.DoubleStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.seedscope.metrics.MembershipInference.Balancing;
 import org.seedscope.metrics.MembershipInference.ThresholdAttack;
 
@@ -158,6 +160,27 @@ class MembershipInferenceTest {
                 new double[] {0.35, 3.0});
         assertEquals(0.325, attack.threshold(), 1e-15);
         assertEquals(0.8, attack.balancedAccuracy(), 1e-15);
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4})
+    void lossThresholdReachesTheBestBalancedAccuracyOfAnyCut(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        // one-decimal losses, so ties within and across groups are common
+        double[] members = random.doubles(1 + random.nextInt(30), 0, 2).map(v -> Math.round(v * 10) / 10.0).toArray();
+        double[] nonMembers = random.doubles(1 + random.nextInt(30), 0.5, 3).map(v -> Math.round(v * 10) / 10.0)
+                .toArray();
+        double best = 0.5;
+        for (double t : DoubleStream.concat(Arrays.stream(members), Arrays.stream(nonMembers))
+                .toArray()) {
+            double tpr = Arrays.stream(members).filter(v -> v <= t).count() / (double) members.length;
+            double tnr = Arrays.stream(nonMembers).filter(v -> v > t).count() / (double) nonMembers.length;
+            best = Math.max(best, (tpr + tnr) / 2);
+        }
+        ThresholdAttack attack = MembershipInference.fitLossThreshold(members, nonMembers);
+        assertEquals(best, attack.balancedAccuracy(), 1e-12, "brute force over every cut, seed " + seed);
+        double achieved = (attack.memberFraction(members) + 1 - attack.memberFraction(nonMembers)) / 2;
+        assertEquals(best, achieved, 1e-12, "the threshold realises it, seed " + seed);
     }
 
     @Test
