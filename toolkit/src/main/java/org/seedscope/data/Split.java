@@ -23,9 +23,11 @@ import java.util.Objects;
  * @param test every test example
  * @param retainTest test examples of retained classes (PAPER.md "Metrics": retain accuracy)
  * @param forgetTest test examples of the forgotten class / sub-class (forget accuracy)
+ * @param forgetRows indices into {@code train} of the forget examples, increasing (what a
+ *     training-time recorder such as Amnesiac's needs)
  */
 public record Split(Dataset dataset, ForgetSpec spec, List<String> classNames, Examples train, Examples retainTrain,
-        Examples forgetTrain, Examples test, Examples retainTest, Examples forgetTest) {
+        Examples forgetTrain, Examples test, Examples retainTest, Examples forgetTest, int[] forgetRows) {
 
     /** Checks sizes and label spaces agree. */
     public Split {
@@ -42,10 +44,21 @@ public record Split(Dataset dataset, ForgetSpec spec, List<String> classNames, E
                 || retainTest.size() + forgetTest.size() != test.size()) {
             throw new IllegalArgumentException(spec.id() + ": retain and forget sets do not partition train/test");
         }
+        if (forgetRows.length != forgetTrain.size()) {
+            throw new IllegalArgumentException(spec.id() + ": " + forgetRows.length + " forget rows for "
+                    + forgetTrain.size() + " forget examples");
+        }
+        forgetRows = forgetRows.clone();
         if (forgetTrain.isEmpty() || retainTrain.isEmpty()) {
             throw new IllegalArgumentException(spec.id() + " on " + dataset.name() + ": the "
                     + (forgetTrain.isEmpty() ? "forget" : "retain") + " training set is empty");
         }
+    }
+
+    /** @return a copy of the forget rows' indices into {@code train} */
+    @Override
+    public int[] forgetRows() {
+        return forgetRows.clone();
     }
 
     /** @return e.g. {@code full:Shirt on fashion-mnist-subset: retain 10800 / forget 1200 train, ...} */

@@ -49,7 +49,7 @@ final class Splits {
         Examples retainTest = forgetTest == null ? test : test.select(rows(forgetTest, false));
         Examples forgetTestSet = forgetTest == null ? test.select(new int[0]) : test.select(rows(forgetTest, true));
         return new Split(dataset, spec, classNames, train, train.select(rows(forgetTrain, false)),
-                train.select(rows(forgetTrain, true)), test, retainTest, forgetTestSet);
+                train.select(rows(forgetTrain, true)), test, retainTest, forgetTestSet, rows(forgetTrain, true));
     }
 
     private static boolean[] mask(int[] labels, int label) {

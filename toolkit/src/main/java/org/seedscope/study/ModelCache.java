@@ -14,9 +14,10 @@ import java.util.function.Supplier;
 import org.seedscope.data.Examples;
 import org.seedscope.engine.Model;
 import org.seedscope.engine.ModelFiles;
+import org.seedscope.unlearn.AmnesiacRecording;
 
 /**
- * Trained originals and Retrain models, cached on disk under a key that hashes everything that
+ * Trained originals and Retrain models (and Amnesiac's training-time recordings), cached on disk under a key that hashes everything that
  * determines them (training data content, architecture, training config, seed, toolkit and ONNX
  * Runtime versions), and memoised in memory so concurrent cells needing the same model train it
  * once. Models are written atomically ({@link ModelFiles#save}), so an interrupted run never
@@ -24,7 +25,7 @@ import org.seedscope.engine.ModelFiles;
  */
 final class ModelCache {
     private final Path dir;
-    private final ConcurrentHashMap<String, FutureTask<Model>> memo = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, FutureTask<Object>> memo = new ConcurrentHashMap<>();
     private final AtomicInteger hits = new AtomicInteger();
     private final AtomicInteger misses = new AtomicInteger();
 
@@ -38,36 +39,56 @@ final class ModelCache {
      * @return the cached or freshly trained model
      */
     Model get(String key, Supplier<Model> train) {
-        FutureTask<Model> task = new FutureTask<>(() -> loadOrTrain(key, train));
-        FutureTask<Model> existing = memo.putIfAbsent(key, task);
+        return memo(key, () -> {
+            Path folder = dir.resolve(key);
+            if (Files.isRegularFile(folder.resolve("model.json"))) {
+                hits.incrementAndGet();
+                return ModelFiles.load(folder);
+            }
+            misses.incrementAndGet();
+            Model model = train.get();
+            ModelFiles.save(model, folder);
+            return model;
+        });
+    }
+
+    /**
+     * @param key a cache key from {@link #key}
+     * @param record makes the recording when it is not cached
+     * @return the cached or fresh Amnesiac recording
+     */
+    AmnesiacRecording recording(String key, Supplier<AmnesiacRecording> record) {
+        return memo(key, () -> {
+            Path file = dir.resolve(key + ".amnesiac");
+            if (Files.isRegularFile(file)) {
+                return RecordingFiles.read(file);
+            }
+            AmnesiacRecording r = record.get();
+            RecordingFiles.write(r, file);
+            return r;
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T memo(String key, java.util.concurrent.Callable<T> compute) {
+        FutureTask<Object> task = new FutureTask<>(compute::call);
+        FutureTask<Object> existing = memo.putIfAbsent(key, task);
         if (existing == null) {
             task.run();
             existing = task;
         }
         try {
-            return existing.get();
+            return (T) existing.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new java.util.concurrent.CancellationException("interrupted while waiting for model " + key);
+            throw new java.util.concurrent.CancellationException("interrupted while waiting for " + key);
         } catch (ExecutionException e) {
             memo.remove(key, existing);
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
             }
-            throw new IllegalStateException("training model " + key + " failed", e.getCause());
+            throw new IllegalStateException("making " + key + " failed", e.getCause());
         }
-    }
-
-    private Model loadOrTrain(String key, Supplier<Model> train) {
-        Path folder = dir.resolve(key);
-        if (Files.isRegularFile(folder.resolve("model.json"))) {
-            hits.incrementAndGet();
-            return ModelFiles.load(folder);
-        }
-        misses.incrementAndGet();
-        Model model = train.get();
-        ModelFiles.save(model, folder);
-        return model;
     }
 
     /** @return models loaded from disk */

@@ -28,7 +28,12 @@ import org.seedscope.engine.Model;
 import org.seedscope.metrics.EvaluationSets;
 import org.seedscope.metrics.MetricSet;
 import org.seedscope.metrics.ModelOutputs;
+import org.seedscope.data.Examples;
+import org.seedscope.train.Losses;
 import org.seedscope.train.Trainer;
+import org.seedscope.unlearn.Amnesiac;
+import org.seedscope.unlearn.AmnesiacRecorder;
+import org.seedscope.unlearn.AmnesiacRecording;
 import org.seedscope.train.TrainingDiverged;
 import org.seedscope.unlearn.MethodRegistry;
 import org.seedscope.unlearn.UnlearningContext;
@@ -271,12 +276,51 @@ public final class StudyRunner {
         return new UnlearningContext(s.split().retainTrain(), s.split().forgetTrain(), seed, engine, spec.training());
     }
 
-    private Model original(Scenario s, long trainSeed, Engine engine, ModelCache models) {
-        String key = ModelCache.key("original|" + s.arch() + "|" + spec.training() + "|seed=" + trainSeed + "|"
+    private String originalKey(Scenario s, long trainSeed, Engine engine) {
+        return ModelCache.key("original|" + s.arch() + "|" + spec.training() + "|seed=" + trainSeed + "|"
                 + Version.toolkit() + "|" + engine.describe().replaceAll(" x\\d+$", ""), s.split().train());
-        return models.get(key, () -> {
+    }
+
+    /**
+     * Trains an original exactly as {@link Trainer#fit} does, and, when the study runs Amnesiac,
+     * records the updates of the batches touching the scenario's forget rows on the way (the
+     * recorder only reads the model, so the parameters are the same either way).
+     */
+    private Model trainOriginal(Scenario s, long trainSeed, Engine engine, ModelCache models) {
+        Trainer trainer = new Trainer(engine, spec.training());
+        Examples train = s.split().train();
+        if (!runsAmnesiac()) {
+            return trainer.fit(s.arch(), train, trainSeed).model();
+        }
+        AmnesiacRecorder recorder = new AmnesiacRecorder(s.split().forgetRows(), train.size());
+        Model m = trainer.train(Model.initialise(s.arch(), Trainer.initSeed(trainSeed)), train,
+                Trainer.shuffleSeed(trainSeed), Losses.crossEntropy(train.y()), recorder).model();
+        models.recording(recordingKey(s, trainSeed, engine), () -> recorder.recording(m));
+        return m;
+    }
+
+    private boolean runsAmnesiac() {
+        return spec.methods().stream().anyMatch(id -> registry.get(id) instanceof Amnesiac);
+    }
+
+    private String recordingKey(Scenario s, long trainSeed, Engine engine) {
+        return originalKey(s, trainSeed, engine) + "-" + s.id().replaceAll("[^A-Za-z0-9]", "_");
+    }
+
+    private AmnesiacRecording recording(Scenario s, long trainSeed, Engine engine, ModelCache models) {
+        return models.recording(recordingKey(s, trainSeed, engine), () -> {
+            AmnesiacRecorder recorder = new AmnesiacRecorder(s.split().forgetRows(), s.split().train().size());
+            Model m = new Trainer(engine, spec.training()).train(Model.initialise(s.arch(), Trainer.initSeed(trainSeed)),
+                    s.split().train(), Trainer.shuffleSeed(trainSeed), Losses.crossEntropy(s.split().train().y()),
+                    recorder).model();
+            return recorder.recording(m);
+        });
+    }
+
+    private Model original(Scenario s, long trainSeed, Engine engine, ModelCache models) {
+        return models.get(originalKey(s, trainSeed, engine), () -> {
             long t0 = System.nanoTime();
-            Model m = new Trainer(engine, spec.training()).fit(s.arch(), s.split().train(), trainSeed).model();
+            Model m = trainOriginal(s, trainSeed, engine, models);
             return m.withProvenance("role", "original").withProvenance("train_seed", Long.toString(trainSeed))
                     .withProvenance("train_seconds", Double.toString((System.nanoTime() - t0) / 1e9));
         });
