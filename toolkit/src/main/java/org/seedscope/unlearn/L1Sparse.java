@@ -25,11 +25,10 @@ import org.seedscope.train.Trainer;
  * <p>Batch order from the first draw of {@code SplittableRandom(seed)}.
  *
  * <p>Defaults: 5 epochs and rate 0.02 as {@link Finetune} (the paper fine-tunes ResNet-18 for 10
- * epochs); gamma 5e-4, the order of magnitude of the paper's l1 weights; batch 128. On
- * Fashion-MNIST (first 12,000 training images, MLP 784-256-10 trained with
- * {@link org.seedscope.train.TrainingConfig#defaults()}, forget class 0, test accuracy on the first 3,000
- * test images; original: retain 0.869, forget 0.798) they give forget accuracy
- * 0.00 at retain 0.878 (plain fine-tuning alone already erases a full class from this MLP).
+ * epochs); gamma 5e-4, the order of magnitude of the paper's l1 weights; batch 128. On the
+ * Fashion-MNIST setting of the {@linkplain org.seedscope.unlearn package notes} (original: retain
+ * 0.869, forget 0.798) they give forget accuracy 0.00 at retain 0.878 (plain fine-tuning alone
+ * already erases a full class from this MLP).
  *
  * @param gamma initial l1 weight, non-negative (0 gives plain fine-tuning)
  * @param epochs passes over {@code D_r}, at least 1
