@@ -104,11 +104,21 @@ public record NegGradPlus(double alpha, int epochs, double learningRate, int bat
         Examples retain = context.retain();
         Examples forget = context.forget();
         Examples union = retain.concat(forget);
-        float[] weights = new float[union.size()];
-        Arrays.fill(weights, 0, retain.size(), (float) (alpha * union.size() / retain.size()));
-        Arrays.fill(weights, retain.size(), union.size(), (float) (-(1 - alpha) * union.size() / forget.size()));
         return new Trainer(context.engine(), Support.sgd(epochs, batchSize, learningRate))
-                .train(original, union, shuffle, Losses.weightedCrossEntropy(union.y(), weights), null)
+                .train(original, union, shuffle,
+                        Losses.weightedCrossEntropy(union.y(), rowWeights(retain.size(), forget.size(), alpha)), null)
                 .model();
+    }
+
+    /**
+     * @return {@code alpha * N / retain} for the first {@code retain} rows, then
+     *     {@code -(1 - alpha) * N / forget} for the next {@code forget} rows, {@code N = retain + forget}
+     */
+    static float[] rowWeights(int retain, int forget, double alpha) {
+        int n = retain + forget;
+        float[] weights = new float[n];
+        Arrays.fill(weights, 0, retain, (float) (alpha * n / retain));
+        Arrays.fill(weights, retain, n, (float) (-(1 - alpha) * n / forget));
+        return weights;
     }
 }

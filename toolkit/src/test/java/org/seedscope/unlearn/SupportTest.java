@@ -55,4 +55,18 @@ class SupportTest {
         assertEquals(0.75, v, 0, "hand computation");
         assertArrayEquals(new float[] {11, 22}, grad, "hand computation");
     }
+
+    @Test
+    void negGradPlusWeightsMakeEveryBatchAnUnbiasedEstimateOfTheCombinedLoss() {
+        float[] w = NegGradPlus.rowWeights(900, 100, 0.9);
+        // hand computation: 0.9 * 1000 / 900 = 1, -(0.1) * 1000 / 100 = -1
+        assertEquals(1.0f, w[0], 1e-6f);
+        assertEquals(1.0f, w[899], 1e-6f);
+        assertEquals(-1.0f, w[900], 1e-6f);
+        assertEquals(-1.0f, w[999], 1e-6f);
+        // mean weight over a uniformly drawn row, split by set: alpha and -(1 - alpha)
+        float[] v = NegGradPlus.rowWeights(30, 10, 0.99);
+        assertEquals(0.99, 30 * v[0] / 40.0, 1e-6, "retain share of the mean batch weight");
+        assertEquals(-0.01, 10 * v[39] / 40.0, 1e-6, "forget share of the mean batch weight");
+    }
 }
