@@ -21,12 +21,11 @@ import org.seedscope.train.Trainer;
  * incompetent teacher's initialisation seed ({@link Model#initialise}).
  *
  * <p>Defaults: retain fraction 0.3, 1 epoch and Adam with rate 1e-4, as in the paper and its code;
- * batch 128. Measured on Fashion-MNIST (first 12,000 training images, MLP 784-256-10 trained with
- * {@link org.seedscope.train.TrainingConfig#defaults()}, forget class 0, test accuracy on the first 3,000
- * test images; original: retain 0.869, forget 0.798):
- * forget accuracy 0.41 at retain 0.848 (the incompetent teacher's near-uniform outputs make the
- * forget predictions uncertain rather than wrong, so forget accuracy stays above 0). Small
- * low-dimensional inputs need a larger rate (the tests use 0.003).
+ * batch 128. Measured on the Fashion-MNIST setting of the {@linkplain org.seedscope.unlearn package
+ * notes} (original: retain 0.869, forget 0.798): forget accuracy 0.41 at retain 0.848 (the
+ * incompetent teacher's near-uniform outputs make the forget predictions uncertain rather than
+ * wrong, so forget accuracy stays above 0). Small low-dimensional inputs need a larger rate (the
+ * tests use 0.003).
  *
  * @param retainFraction fraction of {@code D_r} distilled from the competent teacher, in (0, 1]
  * @param epochs passes over the sample plus {@code D_f}, at least 1

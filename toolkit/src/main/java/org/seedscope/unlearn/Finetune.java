@@ -13,11 +13,9 @@ import org.seedscope.train.Trainer;
  * {@code SplittableRandom(seed)}, so the result depends on the unlearning seed.
  *
  * <p>Defaults: 5 epochs and learning rate 0.02 as in the paper (from the SSD code of Foster et al.
- * 2024); batch size 128, the toolkit's training default. On Fashion-MNIST (first 12,000 training images, MLP 784-256-10 trained with
- * {@link org.seedscope.train.TrainingConfig#defaults()}, forget class 0, test accuracy on the first 3,000
- * test images; original: retain 0.869, forget 0.798)
- * they give forget accuracy 0.00 at retain 0.877: a small MLP forgets a whole class by
- * fine-tuning alone.
+ * 2024); batch size 128, the toolkit's training default. On the Fashion-MNIST setting of the
+ * {@linkplain org.seedscope.unlearn package notes} (original: retain 0.869, forget 0.798) they give
+ * forget accuracy 0.00 at retain 0.877: a small MLP forgets a whole class by fine-tuning alone.
  *
  * @param epochs passes over {@code D_r}, at least 1
  * @param learningRate SGD learning rate, positive

@@ -14,11 +14,10 @@ import org.seedscope.train.Trainer;
  * with momentum 0.9; batch order from the first draw of {@code SplittableRandom(seed)}.
  *
  * <p>Defaults measured here, since no paper setting carries over to MLPs: 1 epoch, learning rate
- * 0.001, batch 128. On Fashion-MNIST (first 12,000 training images, MLP 784-256-10 trained with
- * {@link org.seedscope.train.TrainingConfig#defaults()}, forget class 0, test accuracy on the first 3,000
- * test images; original: retain 0.869, forget 0.798) they give
- * forget accuracy 0.36 at retain 0.868; rate 0.003 or a second epoch at 0.01 already collapses the
- * model to chance (retain 0.11): ascent is steep, so tune the rate before the epochs.
+ * 0.001, batch 128. On the Fashion-MNIST setting of the {@linkplain org.seedscope.unlearn package
+ * notes} (original: retain 0.869, forget 0.798) they give forget accuracy 0.36 at retain 0.868;
+ * rate 0.003 or a second epoch at 0.01 already collapses the model to chance (retain 0.11): ascent
+ * is steep, so tune the rate before the epochs.
  *
  * @param epochs passes over {@code D_f}, at least 1
  * @param learningRate SGD learning rate, positive

@@ -13,10 +13,9 @@ import org.seedscope.engine.Model;
  * seed of the relabelling stream (one draw per forget row, in row order).
  *
  * <p>Defaults: 3 epochs as in the paper; learning rate 0.001, ten times the paper's 1e-4 (tuned for
- * ResNet-18), because on Fashion-MNIST (first 12,000 training images, MLP 784-256-10 trained with
- * {@link org.seedscope.train.TrainingConfig#defaults()}, forget class 0, test accuracy on the first 3,000
- * test images; original: retain 0.869, forget 0.798)
- * 1e-4 leaves forget accuracy at 0.44 while 0.001 brings it to 0.01 (retain 0.877); batch 128.
+ * ResNet-18), because on the Fashion-MNIST setting of the {@linkplain org.seedscope.unlearn package
+ * notes} (original: retain 0.869, forget 0.798) 1e-4 leaves forget accuracy at 0.44 while 0.001
+ * brings it to 0.01 (retain 0.877); batch 128.
  *
  * @param epochs passes over {@code D_r + D_f}, at least 1
  * @param learningRate SGD learning rate, positive

@@ -31,11 +31,10 @@ import org.seedscope.train.Trainer;
  * batch-order seed, second draw = relabelling seed.
  *
  * <p>Defaults: keep fraction 0.5 (the paper's 50 % sparsity); 3 epochs, learning rate 0.01, batch
- * 128 measured here (the paper uses 10 epochs on ResNet-18, rates tuned per setting). On
- * Fashion-MNIST (first 12,000 training images, MLP 784-256-10 trained with
- * {@link org.seedscope.train.TrainingConfig#defaults()}, forget class 0, test accuracy on the first 3,000
- * test images; original: retain 0.869, forget 0.798) they give forget accuracy
- * 0.00 at retain 0.877. The mask lets a larger rate than {@link RandomLabels}' be used safely.
+ * 128 measured here (the paper uses 10 epochs on ResNet-18, rates tuned per setting). On the
+ * Fashion-MNIST setting of the {@linkplain org.seedscope.unlearn package notes} (original: retain
+ * 0.869, forget 0.798) they give forget accuracy 0.00 at retain 0.877. The mask lets a larger rate
+ * than {@link RandomLabels}' be used safely.
  *
  * @param keep fraction of parameters updated, in (0, 1]
  * @param epochs passes over {@code D_r + D_f}, at least 1

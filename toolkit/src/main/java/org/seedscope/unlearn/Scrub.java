@@ -18,21 +18,19 @@ import org.seedscope.train.Trainer;
  *   <li>a min-epoch over {@code D_r} minimising {@code KL(teacher || student) + alpha * CE}.</li>
  * </ul>
  * The teacher's softmax outputs on {@code D_f} and {@code D_r} are computed once. Constant-rate SGD
- * with momentum 0.9; each epoch is one {@link Trainer} run, so momentum restarts at every epoch
- * (the reference code keeps one optimiser per phase). A NaN or infinite loss (an over-long max phase)
- * throws {@link org.seedscope.train.TrainingDiverged}.
+ * with momentum 0.9; each epoch is one {@link Trainer} run, so momentum restarts at every epoch.
+ * Distillation at T = 1 (the reference code uses T = 4 and weighs CE 0.99 against KL 0.001). A NaN
+ * or infinite loss (an over-long max phase) throws {@link org.seedscope.train.TrainingDiverged}.
  *
  * <p>Randomness from {@code SplittableRandom(seed)}: in every round two draws, the max-epoch's and
  * the min-epoch's batch-order seeds (the first is drawn even when the round has no max-epoch).
  *
- * <p>Defaults: 5 rounds with max-epochs in the first 2 (the small-scale setting of the reference
- * code); temperature 1 as the paper's other distillation methods; alpha 1; SGD rate 0.005, retain
- * batch 128 and forget batch 32, measured here. At the start the student equals the teacher, where
- * the KL and its gradient vanish, so the max phase needs enough steps to leave that point, and
- * then grows fast: on Fashion-MNIST (first 12,000 training images, MLP 784-256-10 trained with
- * {@link org.seedscope.train.TrainingConfig#defaults()}, forget class 0, test accuracy on the first 3,000
- * test images; original: retain 0.869, forget 0.798) the defaults
- * give forget accuracy 0.01 at retain 0.863, while forget batch 16 at rate 0.01 loses the
+ * <p>Defaults: 5 rounds with max-epochs in the first 2 ({@code msteps = 2} as in the reference
+ * code's runs); alpha 1; SGD rate 0.005, retain batch 128 and forget batch 32, measured here. At
+ * the start the student equals the teacher, where the KL and its gradient vanish, so the max phase
+ * needs enough steps to leave that point, and then grows fast: on the Fashion-MNIST setting of the
+ * {@linkplain org.seedscope.unlearn package notes} (original: retain 0.869, forget 0.798) the
+ * defaults give forget accuracy 0.01 at retain 0.863, while forget batch 16 at rate 0.01 loses the
  * forgetting again (0.18). The ascent is sensitive to the number of max-steps: re-tune the forget
  * batch when {@code D_f} is much smaller or larger.
  *

@@ -16,7 +16,7 @@ import org.seedscope.train.TrainingConfig;
 
 /** Helpers shared by the unlearning methods: validation, optimiser settings, relabelling, losses. */
 final class Support {
-    /** SGD momentum of every SGD-based method (the value of the paper's fine-tuning code). */
+    /** SGD momentum of every SGD-based method, as in the SCRUB and l1-sparse reference code. */
     static final double MOMENTUM = 0.9;
 
     private Support() {}
