@@ -238,7 +238,11 @@ public final class StudyRunner {
             long t0 = System.nanoTime();
             Model unlearned;
             try {
-                unlearned = method.unlearn(original, context(s, cell.unlearnSeed(), engine));
+                UnlearningContext ctx = context(s, cell.unlearnSeed(), engine);
+                if (method instanceof Amnesiac) {
+                    ctx = ctx.withAmnesiacRecording(recording(s, cell.trainSeed(), engine, models));
+                }
+                unlearned = method.unlearn(original, ctx);
             } catch (TrainingDiverged | IllegalArgumentException e) {
                 unlearned = null;
                 status = "failed";
