@@ -9,6 +9,9 @@ import picocli.CommandLine.Command;
         description = "Machine-unlearning evaluation across training and unlearning seeds.",
         subcommands = {DemoCommand.class, RunCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
+    /** Held so the level setting is not lost to garbage collection of the logger. */
+    private static final java.util.logging.Logger TRIBUO = java.util.logging.Logger.getLogger("org.tribuo");
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -18,6 +21,7 @@ public final class Main implements Runnable {
      * @param args command-line arguments
      */
     public static void main(String[] args) {
+        TRIBUO.setLevel(java.util.logging.Level.WARNING);
         System.exit(commandLine().execute(args));
     }
 

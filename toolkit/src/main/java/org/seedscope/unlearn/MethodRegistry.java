@@ -27,7 +27,7 @@ public final class MethodRegistry {
      * The toolkit's methods with their default hyperparameters, keyed by {@link UnlearningMethod#name()}.
      *
      * @return a registry of retrain, finetune, neggrad, neggrad+, random-labels, bad-teacher, scrub,
-     *     salun and l1-sparse
+     *     salun, l1-sparse, ssd, ssd-det, lfssd, lfssd-det, unsir and amnesiac
      */
     public static MethodRegistry standard() {
         return of(List.of(

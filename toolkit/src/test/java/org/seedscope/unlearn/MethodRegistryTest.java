@@ -38,8 +38,9 @@ class MethodRegistryTest {
     @Test
     void standardRegistryHoldsEveryMethodUnderItsName() {
         MethodRegistry registry = MethodRegistry.standard();
-        assertEquals(List.of("bad-teacher", "finetune", "l1-sparse", "neggrad", "neggrad+", "random-labels", "retrain",
-                "salun", "scrub"), List.copyOf(registry.ids()), "sorted ids");
+        assertEquals(List.of("amnesiac", "bad-teacher", "finetune", "l1-sparse", "lfssd", "lfssd-det", "neggrad",
+                "neggrad+", "random-labels", "retrain", "salun", "scrub", "ssd", "ssd-det", "unsir"),
+                List.copyOf(registry.ids()), "sorted ids: the fifteen methods of the issue");
         for (String id : registry.ids()) {
             assertEquals(id, registry.get(id).name());
         }
@@ -51,8 +52,8 @@ class MethodRegistryTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> MethodRegistry.standard().get("sdd"));
         assertTrue(e.getMessage().contains("'sdd'"), e.getMessage());
-        assertTrue(e.getMessage().contains("bad-teacher, finetune, l1-sparse, neggrad, neggrad+, random-labels, retrain, "
-                + "salun, scrub"), e.getMessage());
+        assertTrue(e.getMessage().contains("amnesiac, bad-teacher, finetune, l1-sparse, lfssd, lfssd-det, neggrad, "
+                + "neggrad+, random-labels, retrain, salun, scrub, ssd, ssd-det, unsir"), e.getMessage());
     }
 
     @Test
