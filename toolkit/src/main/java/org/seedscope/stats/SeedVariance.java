@@ -195,5 +195,4 @@ public final class SeedVariance {
         return "SeedVariance of " + metric + " (" + entries.size() + " slices, " + skippedRows()
                 + " non-ok rows skipped)" + System.lineSeparator() + table();
     }
-
 }
