@@ -1,8 +1,6 @@
 package org.seedscope.stats;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -110,13 +108,36 @@ final class StudyRows {
         return out;
     }
 
-    /** @return the slices of a design map matching scenario and protocol, in order */
-    static List<Slice> select(Map<Slice, Design> designs, String scenario, String protocol) {
-        List<Slice> out = new ArrayList<>();
-        for (Slice s : designs.keySet()) {
-            if (s.scenario().equals(scenario) && s.protocol().equals(protocol)) {
-                out.add(s);
+    /**
+     * Per-training-seed means of every method of one (scenario, protocol).
+     *
+     * @return method → (training seed → mean over its unlearning seeds), methods in order of
+     *     first appearance; methods without "ok" rows are left out
+     * @throws IllegalArgumentException when no method has "ok" rows for that scenario and
+     *     protocol (the message lists what the table has)
+     */
+    static Map<String, TreeMap<Long, Double>> seedMeans(Table rows, String metric,
+            String scenario, String protocol) {
+        Objects.requireNonNull(scenario, "scenario");
+        Objects.requireNonNull(protocol, "protocol");
+        Map<Slice, Design> designs = designs(rows, metric);
+        Map<String, TreeMap<Long, Double>> out = new LinkedHashMap<>();
+        for (Map.Entry<Slice, Design> e : designs.entrySet()) {
+            Slice s = e.getKey();
+            if (s.scenario().equals(scenario) && s.protocol().equals(protocol)
+                    && e.getValue().values().length > 0) {
+                TreeMap<Long, Double> means = new TreeMap<>();
+                Design d = e.getValue();
+                for (int i = 0; i < d.trainSeeds().length; i++) {
+                    means.put(d.trainSeeds()[i], Groups.mean(d.values()[i]));
+                }
+                out.put(s.method(), means);
             }
+        }
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException("no ok rows for scenario '" + scenario
+                    + "' and protocol '" + protocol + "'; the table has slices "
+                    + designs.keySet());
         }
         return out;
     }
