@@ -1,6 +1,7 @@
 package org.seedscope.stats;
 
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * Which values of a metric are better, for ranking methods: higher (test accuracy), lower
@@ -46,6 +47,22 @@ public final class Direction {
     /** @return a key where smaller is better: −x, x or |x − reference| */
     double badness(double x) {
         return distance ? Math.abs(x - reference) : sign * x;
+    }
+
+    /**
+     * @param o another object
+     * @return true for the same kind of direction (and the same reference for closerTo)
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Direction d && sign == d.sign && distance == d.distance
+                && Double.compare(reference, d.reference) == 0;
+    }
+
+    /** @return a hash of the kind and reference */
+    @Override
+    public int hashCode() {
+        return Objects.hash(sign, distance, reference);
     }
 
     /** @return "higher is better", "lower is better" or "closer to r is better" */

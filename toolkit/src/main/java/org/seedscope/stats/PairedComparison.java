@@ -1,6 +1,7 @@
 package org.seedscope.stats;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -193,6 +194,25 @@ public record PairedComparison(String nameA, String nameB, long[] trainSeeds, do
     @Override
     public double[] meansB() {
         return meansB.clone();
+    }
+
+    /**
+     * @param o another object
+     * @return true for a comparison with equal names, array contents and intervals
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PairedComparison c && nameA.equals(c.nameA) && nameB.equals(c.nameB)
+                && Arrays.equals(trainSeeds, c.trainSeeds) && Arrays.equals(meansA, c.meansA)
+                && Arrays.equals(meansB, c.meansB) && meanDifference.equals(c.meanDifference)
+                && probabilityAGreater.equals(c.probabilityAGreater);
+    }
+
+    /** @return a hash of the names, array contents and intervals */
+    @Override
+    public int hashCode() {
+        return Objects.hash(nameA, nameB, Arrays.hashCode(trainSeeds), Arrays.hashCode(meansA),
+                Arrays.hashCode(meansB), meanDifference, probabilityAGreater);
     }
 
     /** @return the two estimates with their intervals on two lines */

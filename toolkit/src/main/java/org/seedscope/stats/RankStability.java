@@ -233,6 +233,26 @@ public record RankStability(List<String> methods, double[][] ranks, Direction di
                 DoubleColumn.create("p_first", probabilityFirst));
     }
 
+    /**
+     * @param o another object
+     * @return true for a result with equal methods, ranks (contents), direction, W, p-value
+     *     and P(first)
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RankStability r && methods.equals(r.methods)
+                && Arrays.deepEquals(ranks, r.ranks) && direction.equals(r.direction)
+                && kendallW.equals(r.kendallW) && pValue.equals(r.pValue)
+                && Arrays.equals(probabilityFirst, r.probabilityFirst);
+    }
+
+    /** @return a hash of all components, by array contents */
+    @Override
+    public int hashCode() {
+        return Objects.hash(methods, Arrays.deepHashCode(ranks), direction, kendallW, pValue,
+                Arrays.hashCode(probabilityFirst));
+    }
+
     /** @return W, its p-value and the per-method table */
     @Override
     public String toString() {

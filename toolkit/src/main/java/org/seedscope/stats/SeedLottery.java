@@ -1,5 +1,6 @@
 package org.seedscope.stats;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -170,6 +171,23 @@ public record SeedLottery(long[] trainSeeds, double[] seedMeans, double grandMea
                 "SeedLottery: %d training seeds, grand mean %.4g, min %.4g (seed %d),"
                         + " max %.4g (seed %d), range %.4g", trainSeeds.length, grandMean, min(),
                 minSeed(), max(), maxSeed(), range());
+    }
+
+    /**
+     * @param o another object
+     * @return true for a lottery with equal seeds, means and grand mean (array contents)
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SeedLottery l && Arrays.equals(trainSeeds, l.trainSeeds)
+                && Arrays.equals(seedMeans, l.seedMeans)
+                && Double.compare(grandMean, l.grandMean) == 0;
+    }
+
+    /** @return a hash of the array contents and the grand mean */
+    @Override
+    public int hashCode() {
+        return Objects.hash(Arrays.hashCode(trainSeeds), Arrays.hashCode(seedMeans), grandMean);
     }
 
     private int argMin() {

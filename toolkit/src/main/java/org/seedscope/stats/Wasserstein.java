@@ -1,8 +1,15 @@
 package org.seedscope.stats;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.SplittableRandom;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * Wasserstein distances between two empirical distributions, used to compare the samples of two
@@ -79,6 +86,67 @@ public final class Wasserstein {
         return Groups.percentile(Math.sqrt(integral(xs, ys, 2)), reps, level,
                 String.format(Locale.ROOT, "percentile bootstrap, %d resamples, seed %d",
                         resamples, seed));
+    }
+
+    /**
+     * Compares two protocols' samples for every (scenario, method) of a result table that has
+     * "ok" rows under both, e.g. protocolA = "one-training-seed" (Algorithm 1) and protocolB =
+     * "many-training-seeds" (Algorithm 2). Each sample is all "ok" values of the slice, pooled
+     * over seeds. Every (scenario, method) row uses a fresh generator seeded with {@code seed},
+     * so a row does not depend on which other rows the table holds.
+     *
+     * @param rows the study's result table (columns as in {@link SeedVariance})
+     * @param metric the numeric metric column
+     * @param protocolA the first protocol
+     * @param protocolB the second protocol
+     * @param resamples bootstrap replicates for the W2 interval, at least 1
+     * @param level confidence level in (0, 1)
+     * @param seed bootstrap seed
+     * @return one row per (scenario, method) present under both protocols: scenario, method,
+     *     n_a, n_b, mean_a, mean_b, w1, w2, w2_lo, w2_hi
+     * @throws IllegalArgumentException as {@link SeedVariance#of(Table, String)}, or for bad
+     *     resamples or level
+     */
+    public static Table compareProtocols(Table rows, String metric, String protocolA,
+            String protocolB, int resamples, double level, long seed) {
+        Objects.requireNonNull(protocolA, "protocolA");
+        Objects.requireNonNull(protocolB, "protocolB");
+        Groups.checkResamples(resamples);
+        Groups.checkLevel(level);
+        Map<Slice, StudyRows.Design> designs = StudyRows.designs(rows, metric);
+        Map<Slice, double[]> pooled = new LinkedHashMap<>();
+        designs.forEach((slice, d) -> pooled.put(slice,
+                Arrays.stream(d.values()).flatMapToDouble(Arrays::stream).toArray()));
+        StringColumn scenario = StringColumn.create("scenario");
+        StringColumn method = StringColumn.create("method");
+        IntColumn na = IntColumn.create("n_a");
+        IntColumn nb = IntColumn.create("n_b");
+        DoubleColumn[] num = {DoubleColumn.create("mean_a"), DoubleColumn.create("mean_b"),
+            DoubleColumn.create("w1"), DoubleColumn.create("w2"), DoubleColumn.create("w2_lo"),
+            DoubleColumn.create("w2_hi")};
+        for (Map.Entry<Slice, double[]> e : pooled.entrySet()) {
+            Slice a = e.getKey();
+            double[] x = e.getValue();
+            double[] y = pooled.get(new Slice(a.scenario(), a.method(), protocolB));
+            if (!a.protocol().equals(protocolA) || x.length == 0 || y == null || y.length == 0) {
+                continue;
+            }
+            Interval w2 = w2Bootstrap(x, y, resamples, level, seed);
+            scenario.append(a.scenario());
+            method.append(a.method());
+            na.append(x.length);
+            nb.append(y.length);
+            num[0].append(Groups.mean(x));
+            num[1].append(Groups.mean(y));
+            num[2].append(w1(x, y));
+            num[3].append(w2.estimate());
+            num[4].append(w2.lower());
+            num[5].append(w2.upper());
+        }
+        Table t = Table.create("wasserstein: " + metric + ", " + protocolA + " vs " + protocolB,
+                scenario, method, na, nb);
+        t.addColumns(num);
+        return t;
     }
 
     private static void resample(double[] from, double[] to, SplittableRandom rng) {

@@ -25,6 +25,8 @@ class PairedComparisonTest {
         // any resample of 4 differences has a mean within [min d, max d] = [-2, 3]
         assertTrue(c.meanDifference().lower() >= -2 && c.meanDifference().upper() <= 3);
         assertTrue(c.probabilityAGreater().lower() >= 0 && c.probabilityAGreater().upper() <= 1);
+        assertEquals(c, PairedComparison.of(new long[] {1, 2, 3, 4}, "A", a, "B", b, 2000, 0.95, 3),
+                "same seed, same result (value equality)");
         assertThrows(IllegalArgumentException.class, () -> PairedComparison.of(new long[] {1},
                 "A", a, "B", b, 100, 0.95, 3));
     }

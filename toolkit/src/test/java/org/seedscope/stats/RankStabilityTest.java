@@ -53,6 +53,7 @@ class RankStabilityTest {
         RankStability r = RankStability.of(scores, METHODS, Direction.closerTo(0.5));
         assertArrayEquals(new double[] {0.25, 0.75, 0}, r.probabilityFirst(), 1e-12,
                 "hand computation: seed 1 splits first between A and B");
+        assertEquals(r, RankStability.of(scores, METHODS, Direction.closerTo(0.5)), "value equality");
         RankStability allTied = RankStability.of(new double[][] {{1, 1, 1}, {2, 2, 2}}, METHODS,
                 Direction.higherIsBetter());
         assertTrue(allTied.kendallW().isEmpty(), "0/0 must not become NaN");

@@ -85,6 +85,30 @@ class WassersteinTest {
     }
 
     @Test
+    void protocolTableComparesAlgorithmOneWithAlgorithmTwo() {
+        java.util.List<Object[]> cells = new java.util.ArrayList<>();
+        // Algorithm 1: training seed 1, unlearning seeds 1..3 -> values 3, 1, 2
+        double[] alg1 = {3, 1, 2};
+        for (int j = 0; j < 3; j++) {
+            cells.add(new Object[] {"full:Shirt", "SSD", "one-training-seed", 1, j + 1, "ok", alg1[j]});
+        }
+        // Algorithm 2: training seeds 1..3, one unlearning seed each -> values 2, 5, 4
+        double[] alg2 = {2, 5, 4};
+        for (int i = 0; i < 3; i++) {
+            cells.add(new Object[] {"full:Shirt", "SSD", "many-training-seeds", i + 1, 1, "ok", alg2[i]});
+        }
+        // a method run under one protocol only is left out
+        cells.add(new Object[] {"full:Shirt", "Finetune", "one-training-seed", 1, 1, "ok", 0.5});
+        tech.tablesaw.api.Table t = Wasserstein.compareProtocols(SeedVarianceTest.rows(false, cells),
+                "forget_acc", "one-training-seed", "many-training-seeds", 200, 0.95, 1);
+        assertEquals(1, t.rowCount());
+        assertEquals("SSD", t.stringColumn("method").get(0));
+        assertEquals(Math.sqrt(3), t.doubleColumn("w2").get(0), 1e-12, "hand case above");
+        assertEquals(5.0 / 3, t.doubleColumn("w1").get(0), 1e-12, "hand case above");
+        assertEquals(11.0 / 3, t.doubleColumn("mean_b").get(0), 1e-12);
+    }
+
+    @Test
     void emptyOrNonFiniteSamplesAreRejected() {
         assertThrows(IllegalArgumentException.class, () -> Wasserstein.w2(new double[0], new double[] {1}));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
