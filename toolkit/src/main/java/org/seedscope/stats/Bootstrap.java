@@ -1,7 +1,12 @@
 package org.seedscope.stats;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * Hierarchical (two-stage) bootstrap for nested seed designs.
@@ -59,5 +64,50 @@ public final class Bootstrap {
         return Groups.percentile(Groups.mean(Groups.groupMeans(groups)), reps, level,
                 String.format(Locale.ROOT, "hierarchical percentile bootstrap, %d resamples,"
                         + " seed %d", resamples, seed));
+    }
+
+    /**
+     * {@link #hierarchicalMean} for every (scenario, method, protocol) slice of a result table
+     * with "ok" rows; every slice uses a fresh generator seeded with {@code seed}, so a row does
+     * not depend on which other rows the table holds.
+     *
+     * @param rows the study's result table (columns as in {@link SeedVariance})
+     * @param metric the numeric metric column
+     * @param resamples bootstrap replicates, at least 1
+     * @param level confidence level in (0, 1)
+     * @param seed bootstrap seed
+     * @return one row per slice: scenario, method, protocol, training_seeds, runs, mean, lower,
+     *     upper
+     * @throws IllegalArgumentException as {@link SeedVariance#of(Table, String)}, or for bad
+     *     resamples or level
+     */
+    public static Table meanTable(Table rows, String metric, int resamples, double level,
+            long seed) {
+        Groups.checkResamples(resamples);
+        Groups.checkLevel(level);
+        StringColumn scenario = StringColumn.create("scenario");
+        StringColumn method = StringColumn.create("method");
+        StringColumn protocol = StringColumn.create("protocol");
+        IntColumn seeds = IntColumn.create("training_seeds");
+        IntColumn runs = IntColumn.create("runs");
+        DoubleColumn mean = DoubleColumn.create("mean");
+        DoubleColumn lower = DoubleColumn.create("lower");
+        DoubleColumn upper = DoubleColumn.create("upper");
+        StudyRows.designs(rows, metric).forEach((slice, d) -> {
+            if (d.values().length == 0) {
+                return;
+            }
+            Interval ci = hierarchicalMean(d.values(), resamples, level, seed);
+            scenario.append(slice.scenario());
+            method.append(slice.method());
+            protocol.append(slice.protocol());
+            seeds.append(d.values().length);
+            runs.append(Arrays.stream(d.values()).mapToInt(g -> g.length).sum());
+            mean.append(ci.estimate());
+            lower.append(ci.lower());
+            upper.append(ci.upper());
+        });
+        return Table.create("hierarchical bootstrap mean: " + metric, scenario, method, protocol,
+                seeds, runs, mean, lower, upper);
     }
 }

@@ -47,6 +47,20 @@ class BootstrapTest {
     }
 
     @Test
+    void tableEntryMatchesArrayEntryPerSlice() {
+        java.util.List<Object[]> cells = SeedVarianceTest.gridCells("A", VarianceComponentsTest.BALANCED);
+        cells.add(new Object[] {"full:Shirt", "B", "grid", 1, 1, "failed", 0.0});
+        tech.tablesaw.api.Table t = Bootstrap.meanTable(SeedVarianceTest.rows(false, cells),
+                "forget_acc", 500, 0.9, 8);
+        assertEquals(1, t.rowCount(), "slice B has no ok rows");
+        Interval direct = Bootstrap.hierarchicalMean(VarianceComponentsTest.BALANCED, 500, 0.9, 8);
+        assertEquals(direct.lower(), t.doubleColumn("lower").get(0), 0.0);
+        assertEquals(direct.upper(), t.doubleColumn("upper").get(0), 0.0);
+        assertEquals(5.5, t.doubleColumn("mean").get(0), 1e-12, "hand computation");
+        assertEquals(12, t.intColumn("runs").get(0));
+    }
+
+    @Test
     void constantDataGiveAZeroWidthInterval() {
         Interval ci = Bootstrap.hierarchicalMean(new double[][] {{2, 2}, {2}}, 200, 0.9, 1);
         assertEquals(2, ci.lower(), 0.0);
