@@ -24,7 +24,7 @@ import tech.tablesaw.api.Table;
  * σ̂²_unlearn = MSW and σ̂²_train = (MSB − MSW)/n0 with n0 = (N − Σ n_i²/N)/(I − 1), which is
  * J for balanced data (Searle, Casella and McCulloch 1992, <i>Variance Components</i>, §3.5 and
  * §3.6). For unbalanced data this is the standard unbalanced ANOVA estimator: unbiased, but not
- * the REML estimate. A negative σ̂²_train is truncated at 0 and {@link #trainTruncated()} is set.
+ * the REML estimate (see {@link RemlEstimate} for that). A negative σ̂²_train is truncated at 0 and {@link #trainTruncated()} is set.
  *
  * <p><b>Intervals</b> (normal theory, level {@link #level()}):
  * <ul>
