@@ -3,8 +3,10 @@ package org.seedscope.stats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.Table;
 
 class BootstrapTest {
 
@@ -48,9 +50,9 @@ class BootstrapTest {
 
     @Test
     void tableEntryMatchesArrayEntryPerSlice() {
-        java.util.List<Object[]> cells = SeedVarianceTest.gridCells("A", VarianceComponentsTest.BALANCED);
+        List<Object[]> cells = SeedVarianceTest.gridCells("A", VarianceComponentsTest.BALANCED);
         cells.add(new Object[] {"full:Shirt", "B", "grid", 1, 1, "failed", 0.0});
-        tech.tablesaw.api.Table t = Bootstrap.meanTable(SeedVarianceTest.rows(false, cells),
+        Table t = Bootstrap.meanTable(SeedVarianceTest.rows(false, cells),
                 "forget_acc", 500, 0.9, 8);
         assertEquals(1, t.rowCount(), "slice B has no ok rows");
         Interval direct = Bootstrap.hierarchicalMean(VarianceComponentsTest.BALANCED, 500, 0.9, 8);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
@@ -54,7 +55,7 @@ class BudgetTest {
                 }
             }
             assertEquals(best, Budget.optimalJ(c[0], c[1], c[2], c[3]),
-                    "brute force over J for " + java.util.Arrays.toString(c));
+                    "brute force over J for " + Arrays.toString(c));
         }
         assertEquals(1, Budget.optimalJ(1, 0, 10, 1), "deterministic: J = 1");
         assertThrows(IllegalArgumentException.class, () -> Budget.optimalJ(0, 1, 10, 1));
@@ -73,7 +74,7 @@ class BudgetTest {
                 }
             }
             Budget.Allocation a = Budget.allocate(c[0], c[1], c[2], c[3], c[4]);
-            String label = "brute force over (I, J) for " + java.util.Arrays.toString(c);
+            String label = "brute force over (I, J) for " + Arrays.toString(c);
             assertEquals(bestVar, a.variance(), 1e-12, label);
             assertTrue(a.cost() <= c[4], label);
             assertEquals(Budget.varianceOfMean(c[0], c[1], a.trainingSeeds(), a.unlearningSeeds()),

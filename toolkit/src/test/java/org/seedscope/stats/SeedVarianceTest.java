@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.DoubleColumn;
@@ -44,7 +45,7 @@ class SeedVarianceTest {
 
     /** The 3 x 4 hand design of VarianceComponentsTest as grid rows of method "A". */
     static List<Object[]> gridCells(String method, double[][] groups) {
-        List<Object[]> cells = new java.util.ArrayList<>();
+        List<Object[]> cells = new ArrayList<>();
         for (int i = 0; i < groups.length; i++) {
             for (int j = 0; j < groups[i].length; j++) {
                 // unlearning seeds in the paper's mapping s_u = (i-1)J + j, listed backwards to

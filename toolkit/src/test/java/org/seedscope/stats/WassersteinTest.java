@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.Table;
 
 class WassersteinTest {
 
@@ -86,7 +89,7 @@ class WassersteinTest {
 
     @Test
     void protocolTableComparesAlgorithmOneWithAlgorithmTwo() {
-        java.util.List<Object[]> cells = new java.util.ArrayList<>();
+        List<Object[]> cells = new ArrayList<>();
         // Algorithm 1: training seed 1, unlearning seeds 1..3 -> values 3, 1, 2
         double[] alg1 = {3, 1, 2};
         for (int j = 0; j < 3; j++) {
@@ -99,7 +102,7 @@ class WassersteinTest {
         }
         // a method run under one protocol only is left out
         cells.add(new Object[] {"full:Shirt", "Finetune", "one-training-seed", 1, 1, "ok", 0.5});
-        tech.tablesaw.api.Table t = Wasserstein.compareProtocols(SeedVarianceTest.rows(false, cells),
+        Table t = Wasserstein.compareProtocols(SeedVarianceTest.rows(false, cells),
                 "forget_acc", "one-training-seed", "many-training-seeds", 200, 0.95, 1);
         assertEquals(1, t.rowCount());
         assertEquals("SSD", t.stringColumn("method").get(0));
