@@ -44,6 +44,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--epochs", defaultValue = "3", description = "Timed epochs after one warm-up epoch (default: ${DEFAULT-VALUE}).")
     int epochs;
 
+    @Option(names = "--methods", description = "Instead: time every unlearning method (and its speed-up over Retrain) "
+            + "on the default setting: shipped Fashion-MNIST subset, full-class forget of Shirt, MLP 784-256-10.")
+    boolean methods;
+
     @Option(names = "--python", defaultValue = "/usr/bin/python3", description = "Python with torch for --vs-pytorch (default: ${DEFAULT-VALUE}).")
     String python;
 
@@ -51,6 +55,10 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (epochs < 1) {
             throw new IllegalArgumentException("--epochs must be at least 1, got " + epochs);
+        }
+        if (methods) {
+            MethodBench.run(json, threads);
+            return 0;
         }
         Dataset data = Datasets.fashionMnist();
         Architecture arch = Mlp.hidden(256).architecture(data.train().features(), data.train().classes());

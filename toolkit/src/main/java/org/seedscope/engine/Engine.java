@@ -277,8 +277,10 @@ public final class Engine implements AutoCloseable {
 
     private static void addInto(OrtSession.Result r, String name, double[] sum, int offset) {
         FloatBuffer b = ((OnnxTensor) r.get(name).orElseThrow()).getFloatBuffer();
-        for (int i = 0; b.hasRemaining(); i++) {
-            sum[offset + i] += b.get();
+        float[] values = new float[b.remaining()];
+        b.get(values);
+        for (int i = 0; i < values.length; i++) {
+            sum[offset + i] += values[i];
         }
     }
 
