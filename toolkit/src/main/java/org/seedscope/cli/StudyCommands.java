@@ -17,7 +17,7 @@ final class StudyCommands {
     static StudyResult runAndSummarise(StudySpec spec, Dataset data, MethodRegistry registry, Path out,
             StudyOptions options) {
         StudyRunner runner = StudyRunner.of(spec, data, registry).withWorkers(options.workers())
-                .withProgress(Progress.bar(System.err, System.console() != null));
+                .withProgress(Progress.bar(System.err, System.console() != null)).withBudget(options.budget());
         if (options.cache != null) {
             runner = runner.withCache(options.cache);
         }

@@ -14,6 +14,20 @@ final class StudyOptions {
     @Option(names = "--cache", description = "Model cache folder, shareable between studies (default: OUT/cache).")
     Path cache;
 
+    @Option(names = "--budget", description = "Longest one unlearning run may take, in seconds; longer runs are "
+            + "stopped and recorded as failed (default: no limit).")
+    Double budgetSeconds;
+
+    java.time.Duration budget() {
+        if (budgetSeconds == null) {
+            return null;
+        }
+        if (!(budgetSeconds > 0)) {
+            throw new IllegalArgumentException("--budget must be a positive number of seconds, got " + budgetSeconds);
+        }
+        return java.time.Duration.ofNanos((long) (budgetSeconds * 1e9));
+    }
+
     int workers() {
         if (workers == null) {
             return Math.max(1, Runtime.getRuntime().availableProcessors());

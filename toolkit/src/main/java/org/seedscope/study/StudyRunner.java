@@ -69,11 +69,12 @@ public final class StudyRunner {
     private final int workers;
     private final Progress progress;
     private final Path cacheDir;
+    private final Duration budget;
 
     private record Scenario(String id, Split split, EvaluationSets sets, Architecture arch) {}
 
     private StudyRunner(StudySpec spec, Dataset data, MethodRegistry registry, MetricSet metricSet,
-            Map<String, Scenario> scenarios, int workers, Progress progress, Path cacheDir) {
+            Map<String, Scenario> scenarios, int workers, Progress progress, Path cacheDir, Duration budget) {
         this.spec = spec;
         this.data = data;
         this.registry = registry;
@@ -82,6 +83,7 @@ public final class StudyRunner {
         this.workers = workers;
         this.progress = progress;
         this.cacheDir = cacheDir;
+        this.budget = budget;
     }
 
     /**
@@ -112,7 +114,7 @@ public final class StudyRunner {
             scenarios.put(id, new Scenario(id, split, sets, arch));
         }
         return new StudyRunner(spec, data, registry, metrics, scenarios,
-                Math.max(1, Runtime.getRuntime().availableProcessors()), Progress.silent(), null);
+                Math.max(1, Runtime.getRuntime().availableProcessors()), Progress.silent(), null, null);
     }
 
     /**
@@ -123,7 +125,7 @@ public final class StudyRunner {
         if (n < 1) {
             throw new IllegalArgumentException("workers must be at least 1, got " + n);
         }
-        return new StudyRunner(spec, data, registry, metricSet, scenarios, n, progress, cacheDir);
+        return new StudyRunner(spec, data, registry, metricSet, scenarios, n, progress, cacheDir, budget);
     }
 
     /**
@@ -131,7 +133,7 @@ public final class StudyRunner {
      * @return a copy reporting to it
      */
     public StudyRunner withProgress(Progress listener) {
-        return new StudyRunner(spec, data, registry, metricSet, scenarios, workers, listener, cacheDir);
+        return new StudyRunner(spec, data, registry, metricSet, scenarios, workers, listener, cacheDir, budget);
     }
 
     /**
@@ -139,7 +141,19 @@ public final class StudyRunner {
      * @return a copy using it
      */
     public StudyRunner withCache(Path dir) {
-        return new StudyRunner(spec, data, registry, metricSet, scenarios, workers, progress, dir);
+        return new StudyRunner(spec, data, registry, metricSet, scenarios, workers, progress, dir, budget);
+    }
+
+    /**
+     * @param limit the longest one unlearning run may take (null: no limit); a run that exceeds it
+     *     is interrupted and recorded as failed, which makes that row depend on machine speed
+     * @return a copy enforcing it
+     */
+    public StudyRunner withBudget(Duration limit) {
+        if (limit != null && (limit.isNegative() || limit.isZero())) {
+            throw new IllegalArgumentException("the time budget must be positive, got " + limit);
+        }
+        return new StudyRunner(spec, data, registry, metricSet, scenarios, workers, progress, cacheDir, limit);
     }
 
     /** @return the plan this runner executes */
@@ -242,8 +256,8 @@ public final class StudyRunner {
                 if (method instanceof Amnesiac) {
                     ctx = ctx.withAmnesiacRecording(recording(s, cell.trainSeed(), engine, models));
                 }
-                unlearned = method.unlearn(original, ctx);
-            } catch (TrainingDiverged | IllegalArgumentException e) {
+                unlearned = unlearnWithin(method, original, ctx.withBudget(budget));
+            } catch (TrainingDiverged | IllegalArgumentException | BudgetExceeded e) {
                 unlearned = null;
                 status = "failed";
                 reason = e.getMessage();
@@ -274,6 +288,44 @@ public final class StudyRunner {
         row.put("java", System.getProperty("java.version"));
         row.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         return row;
+    }
+
+    /** A run stopped because it used up its time budget. */
+    private static final class BudgetExceeded extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        BudgetExceeded(Duration budget) {
+            super("stopped: the time budget of " + budget.toMillis() / 1000.0 + " s ran out");
+        }
+    }
+
+    private static Model unlearnWithin(UnlearningMethod method, Model original, UnlearningContext ctx) {
+        if (ctx.budget() == null) {
+            return method.unlearn(original, ctx);
+        }
+        ExecutorService one = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "seedscope-budgeted-run");
+            t.setDaemon(true);
+            return t;
+        });
+        Future<Model> run = one.submit(() -> method.unlearn(original, ctx));
+        try {
+            return run.get(ctx.budget().toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            run.cancel(true);
+            throw new BudgetExceeded(ctx.budget());
+        } catch (InterruptedException e) {
+            run.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new CancellationException("study interrupted");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(method.name() + " failed", e.getCause());
+        } finally {
+            one.shutdownNow();
+        }
     }
 
     private UnlearningContext context(Scenario s, long seed, Engine engine) {

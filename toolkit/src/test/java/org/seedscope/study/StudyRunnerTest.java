@@ -84,6 +84,21 @@ class StudyRunnerTest {
     }
 
     @Test
+    void aRunThatExceedsItsTimeBudgetIsStoppedAndRecordedAsFailed(@TempDir Path dir) {
+        StudySpec spec = TinyStudy.spec().withMethods(List.of("retrain", "l1-sparse")).withSeeds(1, 1);
+        StudyResult r = StudyRunner.of(spec, DatasetIds.resolve(spec), MethodRegistry.standard())
+                .withBudget(java.time.Duration.ofMillis(1)).run(dir);
+        Table t = r.results();
+        Table l1 = t.where(t.stringColumn("method").isEqualTo("l1-sparse"));
+        assertEquals("failed", l1.stringColumn("status").get(0));
+        assertTrue(l1.stringColumn("reason").get(0).contains("time budget of 0.001 s ran out"),
+                l1.stringColumn("reason").get(0));
+        assertTrue(l1.doubleColumn("forget_acc").isMissing().size() == 1, "no metrics for a stopped run");
+        assertEquals("ok", t.where(t.stringColumn("method").isEqualTo("retrain")).stringColumn("status").get(0),
+                "Retrain is the reference and is not budgeted");
+    }
+
+    @Test
     void badInputIsRejectedBeforeAnyTraining(@TempDir Path dir) throws Exception {
         StudySpec spec = TinyStudy.spec();
         Dataset data = DatasetIds.resolve(spec);
