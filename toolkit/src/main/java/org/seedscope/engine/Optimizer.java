@@ -5,19 +5,18 @@ import java.nio.FloatBuffer;
 /**
  * The mutable state of one optimisation run (momentum or moment buffers). Made by
  * {@link OptimizerSpec#create(int)}; not shared between runs, so no random or hidden state leaks
- * from one run into another. Updates run over heap arrays (bulk-copied from the direct buffers) so
- * the JIT can vectorise them.
+ * from one run into another. Updates run over heap arrays (bulk-copied from the direct buffers) in
+ * one pass per step, so the JIT can vectorise them.
  */
 public abstract sealed class Optimizer {
-    private float[] mask;
+    /** Per-parameter update multipliers, or null for none. */
+    float[] mask;
     final float[] theta;
     final float[] grad;
-    final float[] step;
 
     Optimizer(int n) {
         this.theta = new float[n];
         this.grad = new float[n];
-        this.step = new float[n];
     }
 
     /**
@@ -34,7 +33,7 @@ public abstract sealed class Optimizer {
     }
 
     /**
-     * Applies one update: {@code theta -= mask * step}, where the subclass computes {@code step}.
+     * Applies one update in place: {@code theta -= mask * step(grad, theta, state)}.
      *
      * @param params the parameters, updated in place
      * @param grads the gradient of the loss, same layout
@@ -44,21 +43,12 @@ public abstract sealed class Optimizer {
         FloatBuffer p = params.buffer();
         p.get(0, theta);
         grads.get(0, grad);
-        computeStep((float) learningRate);
-        if (mask == null) {
-            for (int k = 0; k < theta.length; k++) {
-                theta[k] -= step[k];
-            }
-        } else {
-            for (int k = 0; k < theta.length; k++) {
-                theta[k] -= mask[k] * step[k];
-            }
-        }
+        apply((float) learningRate);
         p.put(0, theta);
     }
 
-    /** Fills {@link #step} from {@link #theta} and {@link #grad}, updating the optimiser state. */
-    abstract void computeStep(float learningRate);
+    /** Updates {@link #theta} in place from {@link #grad}, honouring {@link #mask}, and the optimiser state. */
+    abstract void apply(float learningRate);
 
     static final class SgdState extends Optimizer {
         private final float momentum;
@@ -73,11 +63,19 @@ public abstract sealed class Optimizer {
         }
 
         @Override
-        void computeStep(float lr) {
-            for (int k = 0; k < velocity.length; k++) {
-                float v = momentum * velocity[k] + (grad[k] + weightDecay * theta[k]);
-                velocity[k] = v;
-                step[k] = lr * v;
+        void apply(float lr) {
+            if (mask == null) {
+                for (int k = 0; k < velocity.length; k++) {
+                    float v = momentum * velocity[k] + (grad[k] + weightDecay * theta[k]);
+                    velocity[k] = v;
+                    theta[k] -= lr * v;
+                }
+            } else {
+                for (int k = 0; k < velocity.length; k++) {
+                    float v = momentum * velocity[k] + (grad[k] + weightDecay * theta[k]);
+                    velocity[k] = v;
+                    theta[k] -= mask[k] * (lr * v);
+                }
             }
         }
     }
@@ -96,7 +94,7 @@ public abstract sealed class Optimizer {
         }
 
         @Override
-        void computeStep(float lr) {
+        void apply(float lr) {
             t++;
             float b1 = (float) spec.beta1();
             float b2 = (float) spec.beta2();
@@ -108,7 +106,8 @@ public abstract sealed class Optimizer {
                 float g = grad[k] + wd * theta[k];
                 m[k] = b1 * m[k] + (1 - b1) * g;
                 v[k] = b2 * v[k] + (1 - b2) * g * g;
-                step[k] = stepSize * m[k] / ((float) Math.sqrt(v[k]) / c2 + eps);
+                float step = stepSize * m[k] / ((float) Math.sqrt(v[k]) / c2 + eps);
+                theta[k] -= mask == null ? step : mask[k] * step;
             }
         }
     }
