@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.Diag;
@@ -101,9 +102,10 @@ final class CellEvaluator implements AutoCloseable {
      * Starts JShell on the worker thread; cells submitted meanwhile wait for it.
      *
      * @param classpath entries added to JShell's class path, in order
-     * @param imports   import statements to evaluate first; those that do not compile are skipped
+     * @param imports   gives, on the worker thread, the import statements to evaluate first;
+     *                  those that do not compile are skipped
      */
-    CellEvaluator(List<Path> classpath, List<String> imports) {
+    CellEvaluator(List<Path> classpath, Supplier<List<String>> imports) {
         int id = INSTANCES.incrementAndGet();
         this.cellThreads = new ThreadGroup("seedscope-cells-" + id);
         this.worker = Executors.newSingleThreadExecutor(r -> {
@@ -113,14 +115,14 @@ final class CellEvaluator implements AutoCloseable {
             return t;
         });
         List<Path> entries = List.copyOf(classpath);
-        List<String> importList = List.copyOf(imports);
-        worker.submit(() -> start(entries, importList));
+        worker.submit(() -> start(entries, imports));
     }
 
     /** @return an evaluator with this JVM's class path and the {@link DefaultImports} */
     static CellEvaluator forThisJvm() {
         List<Path> classpath = jvmClasspath();
-        return new CellEvaluator(classpath, DefaultImports.forClasspath(classpath, ClassLoader.getSystemClassLoader()));
+        return new CellEvaluator(classpath,
+                () -> DefaultImports.forClasspath(classpath, ClassLoader.getSystemClassLoader()));
     }
 
     /** @return the entries of {@code java.class.path}, as absolute paths */
@@ -134,14 +136,14 @@ final class CellEvaluator implements AutoCloseable {
         return out;
     }
 
-    private void start(List<Path> entries, List<String> imports) {
+    private void start(List<Path> entries, Supplier<List<String>> imports) {
         try {
             JShell js = JShell.builder()
                     .executionEngine(new LocalExecutionControlProvider(), Map.of())
                     .build();
             shell = js;
             entries.forEach(this::addEntry);
-            for (String statement : imports) {
+            for (String statement : imports.get()) {
                 List<SnippetEvent> events = js.eval(statement);
                 if (!events.isEmpty() && events.get(0).status() == Snippet.Status.VALID) {
                     acceptedImports.add(statement);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -183,6 +184,24 @@ class SeedScopeKernelTest {
     void unknownMagicIsReportedWithItsLine() {
         EvaluationException e = assertThrows(EvaluationException.class, () -> kernel.evalRaw("int m = 1;\n%nosuchmagic x"));
         assertEquals("line 2: Undefined line magic 'nosuchmagic'", e.getMessage());
+    }
+
+    @Test
+    void mavenMagicAddsAnArtifactToTheClassPath() {
+        assumeTrue(MavenMagic.findOnPath("mvn").isPresent(), "skipped: no mvn on the PATH");
+        // Not a dependency of the kernel; Maven downloads it from Central if the local repository lacks it.
+        Object value = kernel.evalRaw("%maven commons-io:commons-io:2.16.1\n"
+                + "org.apache.commons.io.FilenameUtils.getExtension(\"results.csv\")");
+        assertEquals("csv", value);
+    }
+
+    @Test
+    void mavenMagicReportsAnArtifactThatDoesNotExist() {
+        assumeTrue(MavenMagic.findOnPath("mvn").isPresent(), "skipped: no mvn on the PATH");
+        EvaluationException e = assertThrows(EvaluationException.class,
+                () -> kernel.evalRaw("int beforeMaven = 1;\n%maven org.seedscope.nonexistent:nothing:0.0.1"));
+        assertTrue(e.getMessage().startsWith("line 2: %maven could not resolve org.seedscope.nonexistent:nothing:0.0.1"),
+                e.getMessage());
     }
 
     @ParameterizedTest(name = "{0}")
