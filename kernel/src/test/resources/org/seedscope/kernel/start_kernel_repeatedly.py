@@ -7,7 +7,10 @@ send ONE kernel_info request and require its reply (a kernel that misses its fir
 fails; there is no retry), confirm the IOPub channel like jupyter_client's wait_for_ready does
 (another kernel_info only if no IOPub message arrived yet), execute "1+1" and require the
 execute_result "2" and an "ok" reply, then ask the kernel to shut down and require that it
-exits by itself. Prints one JSON line per start and exits with status 1 if any start failed.
+exits by itself. The first start also interrupts a cell running "while (true) { }" through
+Jupyter's interrupt request (the kernelspec's interrupt_mode is "message") and requires the
+cell to end with a CellInterruptedException error and the next execute to work. Prints one
+JSON line per start and exits with status 1 if any start failed.
 """
 import json
 import queue
@@ -72,6 +75,31 @@ def execute_result(kc, code):
     return result
 
 
+def interrupted_loop(km, kc):
+    """Returns seconds from the interrupt request to the cell's error, or raises."""
+    msg_id = kc.execute("while (true) { }")
+    deadline = time.monotonic() + EXECUTE_TIMEOUT_S
+    interrupted_at = None
+    while time.monotonic() < deadline:
+        try:
+            msg = kc.get_iopub_msg(timeout=0.5)
+        except queue.Empty:
+            continue
+        if msg["parent_header"].get("msg_id") != msg_id:
+            continue
+        if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "busy" and interrupted_at is None:
+            time.sleep(1)  # let the loop start
+            km.interrupt_kernel()
+            interrupted_at = time.monotonic()
+        elif msg["msg_type"] == "error":
+            if msg["content"]["ename"] != "CellInterruptedException":
+                raise RuntimeError("unexpected error: %s" % msg["content"])
+            return round(time.monotonic() - interrupted_at, 2)
+        elif msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+            break
+    raise RuntimeError("the interrupted loop did not end with CellInterruptedException")
+
+
 def one_start(name, index):
     record = {"start": index, "ok": False}
     km = KernelManager(kernel_name=name)
@@ -92,6 +120,11 @@ def one_start(name, index):
         if record["result"] != "2":
             record["error"] = "1+1 gave %r" % record["result"]
             return record
+        if index == 1:
+            record["interrupt_to_error_s"] = interrupted_loop(km, kc)
+            if execute_result(kc, "1+1") != "2":
+                record["error"] = "1+1 after the interrupt did not give 2"
+                return record
         record["ok"] = True
         return record
     except Exception as e:  # reported per start, never retried
