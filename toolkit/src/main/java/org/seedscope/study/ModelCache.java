@@ -103,20 +103,29 @@ final class ModelCache {
 
     /**
      * @param parts everything that determines a model, as text
-     * @param data the training data, hashed by content
-     * @return hex SHA-256 key
+     * @param dataHash the content hash of its training data ({@link #hash})
+     * @return hex SHA-256 key (first 128 bits)
      */
-    static String key(String parts, Examples data) {
+    static String key(String parts, String dataHash) {
+        return sha256((parts + "|data=" + dataHash).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /**
+     * @param data examples
+     * @return hex SHA-256 of their shape, features and labels
+     */
+    static String hash(Examples data) {
+        ByteBuffer b = ByteBuffer.allocate(data.x().length * 4 + data.y().length * 4 + 8);
+        b.putInt(data.features()).putInt(data.classes());
+        b.asFloatBuffer().put(data.x());
+        b.position(b.position() + data.x().length * 4);
+        b.asIntBuffer().put(data.y());
+        return sha256(b.array());
+    }
+
+    private static String sha256(byte[] bytes) {
         try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update(parts.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            ByteBuffer b = ByteBuffer.allocate(data.x().length * 4 + data.y().length * 4 + 8);
-            b.putInt(data.features()).putInt(data.classes());
-            b.asFloatBuffer().put(data.x());
-            b.position(b.position() + data.x().length * 4);
-            b.asIntBuffer().put(data.y());
-            md.update(b.array());
-            return HexFormat.of().formatHex(md.digest()).substring(0, 32);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)).substring(0, 32);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is not available in this JVM", e);
         }

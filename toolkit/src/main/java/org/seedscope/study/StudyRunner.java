@@ -71,7 +71,22 @@ public final class StudyRunner {
     private final Path cacheDir;
     private final Duration budget;
 
-    private record Scenario(String id, Split split, EvaluationSets sets, Architecture arch) {}
+    /**
+     * One forget scenario, with the content hashes of its training and retain sets computed once
+     * (they key the model cache).
+     */
+    private record Scenario(String id, Split split, EvaluationSets sets, Architecture arch, String trainHash,
+            String retainHash) {}
+
+    /** Retrain outputs of the last few (scenario, unlearning seed)s: consecutive cells share them. */
+    private final Map<String, ModelOutputs> retrainOutputs = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, ModelOutputs> eldest) {
+            return size() > 2 * workers;
+        }
+    };
 
     private StudyRunner(StudySpec spec, Dataset data, MethodRegistry registry, MetricSet metricSet,
             Map<String, Scenario> scenarios, int workers, Progress progress, Path cacheDir, Duration budget) {
@@ -111,7 +126,8 @@ public final class StudyRunner {
             EvaluationSets sets = new EvaluationSets(split.retainTrain(), split.forgetTrain(), split.test(),
                     split.retainTest(), split.forgetTest());
             Architecture arch = spec.model().architecture(data.features(), split.classNames().size());
-            scenarios.put(id, new Scenario(id, split, sets, arch));
+            scenarios.put(id, new Scenario(id, split, sets, arch, ModelCache.hash(split.train()),
+                    ModelCache.hash(split.retainTrain())));
         }
         return new StudyRunner(spec, data, registry, metrics, scenarios,
                 Math.max(1, Runtime.getRuntime().availableProcessors()), Progress.silent(), null, null);
@@ -269,7 +285,8 @@ public final class StudyRunner {
         row.put("reason", reason);
         if (result != null) {
             Map<String, Double> values = metricSet.compute(engine, ModelOutputs.of(engine, result, s.sets()),
-                    metricSet.needsRetrain() ? ModelOutputs.of(engine, retrain, s.sets()) : null, cell.evalSeed());
+                    metricSet.needsRetrain() ? retrainOutputs(s, cell.unlearnSeed(), retrain, engine) : null,
+                    cell.evalSeed());
             values.forEach((k, v) -> row.put(k, Double.isFinite(v) ? v : null));
         }
         row.put("runtime_s", seconds);
@@ -334,7 +351,7 @@ public final class StudyRunner {
 
     private String originalKey(Scenario s, long trainSeed, Engine engine) {
         return ModelCache.key("original|" + s.arch() + "|" + spec.training() + "|seed=" + trainSeed + "|"
-                + Version.toolkit() + "|" + engine.describe().replaceAll(" x\\d+$", ""), s.split().train());
+                + Version.toolkit() + "|" + engine.describe().replaceAll(" x\\d+$", ""), s.trainHash());
     }
 
     /**
@@ -382,12 +399,30 @@ public final class StudyRunner {
         });
     }
 
+    private ModelOutputs retrainOutputs(Scenario s, long unlearnSeed, Model retrain, Engine engine) {
+        String key = s.id() + "|" + unlearnSeed;
+        synchronized (retrainOutputs) {
+            ModelOutputs cached = retrainOutputs.get(key);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        ModelOutputs outputs = ModelOutputs.of(engine, retrain, s.sets());
+        synchronized (retrainOutputs) {
+            retrainOutputs.put(key, outputs);
+        }
+        return outputs;
+    }
+
+    private String retrainKey(Scenario s, long unlearnSeed, Engine engine) {
+        return ModelCache.key("retrain|" + s.arch() + "|" + spec.training() + "|"
+                + json(registry.get("retrain").hyperparameters()) + "|seed=" + unlearnSeed + "|" + Version.toolkit()
+                + "|" + engine.describe().replaceAll(" x\\d+$", ""), s.retainHash());
+    }
+
     private Model retrain(Scenario s, Model original, long unlearnSeed, Engine engine, ModelCache models) {
         UnlearningMethod retrain = registry.get("retrain");
-        String key = ModelCache.key("retrain|" + s.arch() + "|" + spec.training() + "|" + json(retrain.hyperparameters())
-                + "|seed=" + unlearnSeed + "|" + Version.toolkit() + "|" + engine.describe().replaceAll(" x\\d+$", ""),
-                s.split().retainTrain());
-        return models.get(key, () -> {
+        return models.get(retrainKey(s, unlearnSeed, engine), () -> {
             long t0 = System.nanoTime();
             Model m = retrain.unlearn(original, context(s, unlearnSeed, engine));
             return m.withProvenance("role", "retrain").withProvenance("unlearn_seed", Long.toString(unlearnSeed))
