@@ -1,0 +1,89 @@
+package org.seedscope.tribuo;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Finetune with a warm start: continues minimising the original's objective
+ * {@code mean CE + (l2/2) ||theta||^2} ({@code l2} from the context's training spec) on {@code D_r}
+ * from the original's parameters, by {@linkplain LinearSgd minibatch SGD} with closed-form
+ * per-example gradients. Tribuo 4.3.2 cannot resume training from given parameters, so the loop is
+ * SeedScope's and the result a {@link LinearClassifier}. Zero epochs return the original's
+ * parameters unchanged. Batch order from the first draw of {@code SplittableRandom(seed)}.
+ *
+ * <p>Defaults measured on the digits data (64 features, original: Tribuo's default logistic
+ * regression, class 0 forgotten): 5 epochs at learning rate 0.1, batch 32 bring forget accuracy from
+ * about 1.0 to about 0.5 at unchanged retain accuracy; plain SGD on a linear model forgets a class
+ * only slowly, as the class's weights receive only the push from retained examples.
+ *
+ * @param epochs passes over {@code D_r}, at least 0
+ * @param learningRate SGD learning rate, positive
+ * @param batchSize examples per step, at least 1
+ */
+public record LinearFinetune(int epochs, double learningRate, int batchSize) implements TribuoUnlearning {
+
+    /** Method id. */
+    public static final String ID = "finetune";
+
+    /** Validates the hyperparameters. */
+    public LinearFinetune {
+        LinearSgd.validate(ID, epochs, learningRate, batchSize);
+    }
+
+    /** @return 5 epochs, learning rate 0.1, batch 32 */
+    public static LinearFinetune withDefaults() {
+        return new LinearFinetune(5, 0.1, 32);
+    }
+
+    /**
+     * @param newEpochs epochs
+     * @return a copy with that many epochs
+     */
+    public LinearFinetune withEpochs(int newEpochs) {
+        return new LinearFinetune(newEpochs, learningRate, batchSize);
+    }
+
+    /**
+     * @param newLearningRate learning rate
+     * @return a copy with that rate
+     */
+    public LinearFinetune withLearningRate(double newLearningRate) {
+        return new LinearFinetune(epochs, newLearningRate, batchSize);
+    }
+
+    /**
+     * @param newBatchSize batch size
+     * @return a copy with that batch size
+     */
+    public LinearFinetune withBatchSize(int newBatchSize) {
+        return new LinearFinetune(epochs, learningRate, newBatchSize);
+    }
+
+    @Override
+    public String name() {
+        return ID;
+    }
+
+    @Override
+    public boolean deterministic() {
+        return false;
+    }
+
+    @Override
+    public Map<String, Object> hyperparameters() {
+        Map<String, Object> h = new LinkedHashMap<>();
+        h.put("epochs", epochs);
+        h.put("learningRate", learningRate);
+        h.put("batchSize", batchSize);
+        return h;
+    }
+
+    @Override
+    public LinearClassifier unlearn(LinearClassifier original, TribuoUnlearningContext context) {
+        context.require(original);
+        long shuffle = new SplittableRandom(context.seed()).nextLong();
+        return LinearSgd.run(original, context.retain(), epochs, batchSize, learningRate, context.training().l2(),
+                1, shuffle);
+    }
+}
