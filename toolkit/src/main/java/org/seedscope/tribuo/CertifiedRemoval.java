@@ -22,7 +22,9 @@ import org.seedscope.data.Examples;
  * Hessian is never formed: {@code H_r^{-1} g} is solved by conjugate gradients with closed-form
  * Hessian-vector products ({@link LogisticObjective#hessianVector}), to a relative residual of
  * {@code cgTolerance} or {@code maxIterations} iterations. {@code H_r} is positive definite for
- * {@code l2 > 0}, which this method requires (the training spec's {@code l2}).
+ * {@code l2 > 0}. The guarantee is for an original that minimises the same regularised objective on
+ * {@code D}, i.e. trained by {@link LogisticObjective#fit}(D, l2); Tribuo's SGD has no usable L2
+ * penalty (see {@link LogisticRegression}).
  *
  * <p>The result reports the residual gradient norm {@code ||grad L_r(theta_minus)||}, the quantity
  * the paper's certificate bounds (its data-dependent bound ties removal to this norm). The
@@ -30,16 +32,20 @@ import org.seedscope.data.Examples;
  * {@code b^T theta} of the loss; that noise is not added here, so the method stays deterministic
  * and the reported norm is what a user checks.
  *
+ * @param l2 the penalty weight of the objective the original minimises, positive and finite
  * @param cgTolerance relative residual {@code ||r|| / ||g||} at which conjugate gradients stop, positive
  * @param maxIterations conjugate-gradient iterations at most, at least 1
  */
-public record CertifiedRemoval(double cgTolerance, int maxIterations) implements TribuoUnlearning {
+public record CertifiedRemoval(double l2, double cgTolerance, int maxIterations) implements TribuoUnlearning {
 
     /** Method id. */
     public static final String ID = "certified-removal";
 
     /** Validates the hyperparameters. */
     public CertifiedRemoval {
+        if (!(l2 > 0) || Double.isInfinite(l2)) {
+            throw new IllegalArgumentException(ID + " l2 must be positive and finite, got " + l2);
+        }
         if (!(cgTolerance > 0) || !(cgTolerance < 1)) {
             throw new IllegalArgumentException(ID + " cgTolerance must be in (0, 1), got " + cgTolerance);
         }
@@ -49,11 +55,21 @@ public record CertifiedRemoval(double cgTolerance, int maxIterations) implements
     }
 
     /**
-     * @return tolerance 1e-10 and at most 1,000 iterations: the solve is exact to double precision
-     *     on small models (CG needs at most P iterations in exact arithmetic)
+     * @return l2 1e-3, tolerance 1e-10 and at most 1,000 iterations: the solve is exact to double
+     *     precision on small models (CG needs at most P iterations in exact arithmetic); with
+     *     {@code l2 = 1e-3} the exact fit on digits reaches 0.90 test accuracy, as Tribuo's default
+     *     logistic regression does
      */
     public static CertifiedRemoval withDefaults() {
-        return new CertifiedRemoval(1e-10, 1000);
+        return new CertifiedRemoval(1e-3, 1e-10, 1000);
+    }
+
+    /**
+     * @param newL2 the penalty weight the original was trained with
+     * @return a copy with that penalty
+     */
+    public CertifiedRemoval withL2(double newL2) {
+        return new CertifiedRemoval(newL2, cgTolerance, maxIterations);
     }
 
     @Override
@@ -69,6 +85,7 @@ public record CertifiedRemoval(double cgTolerance, int maxIterations) implements
     @Override
     public Map<String, Object> hyperparameters() {
         Map<String, Object> h = new LinkedHashMap<>();
+        h.put("l2", l2);
         h.put("cgTolerance", cgTolerance);
         h.put("maxIterations", maxIterations);
         return h;
@@ -83,16 +100,11 @@ public record CertifiedRemoval(double cgTolerance, int maxIterations) implements
      * Performs the removal and reports its diagnostics.
      *
      * @param original the trained classifier; every parameter finite
-     * @param context the sets; {@code context.training().l2()} must be positive
+     * @param context the sets (the seed and training spec are not used)
      * @return the updated classifier with its residual gradient norms
      */
     public Removal remove(LinearClassifier original, TribuoUnlearningContext context) {
         context.require(original);
-        double l2 = context.training().l2();
-        if (!(l2 > 0)) {
-            throw new IllegalArgumentException(ID + " needs an L2-regularised original (training l2 > 0), got l2 = "
-                    + l2 + "; set it with LogisticRegression.withL2");
-        }
         for (double v : original.parameters()) {
             if (!Double.isFinite(v)) {
                 throw new IllegalArgumentException(ID + " needs finite parameters, got " + v);

@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Finetune with a warm start: continues minimising the original's objective
- * {@code mean CE + (l2/2) ||theta||^2} ({@code l2} from the context's training spec) on {@code D_r}
- * from the original's parameters, by {@linkplain LinearSgd minibatch SGD} with closed-form
+ * Finetune with a warm start: continues minimising the original's objective, the mean
+ * cross-entropy (Tribuo's logistic regression has no penalty), on {@code D_r} from the original's
+ * parameters, by {@linkplain LinearSgd minibatch SGD} with closed-form
  * per-example gradients. Tribuo 4.3.2 cannot resume training from given parameters, so the loop is
  * SeedScope's and the result a {@link LinearClassifier}. Zero epochs return the original's
  * parameters unchanged. Batch order from the first draw of {@code SplittableRandom(seed)}.
@@ -83,7 +83,6 @@ public record LinearFinetune(int epochs, double learningRate, int batchSize) imp
     public LinearClassifier unlearn(LinearClassifier original, TribuoUnlearningContext context) {
         context.require(original);
         long shuffle = new SplittableRandom(context.seed()).nextLong();
-        return LinearSgd.run(original, context.retain(), epochs, batchSize, learningRate, context.training().l2(),
-                1, shuffle);
+        return LinearSgd.run(original, context.retain(), epochs, batchSize, learningRate, 1, shuffle);
     }
 }

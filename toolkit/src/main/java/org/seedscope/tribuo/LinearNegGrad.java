@@ -73,6 +73,6 @@ public record LinearNegGrad(int epochs, double learningRate, int batchSize) impl
     public LinearClassifier unlearn(LinearClassifier original, TribuoUnlearningContext context) {
         context.require(original);
         long shuffle = new SplittableRandom(context.seed()).nextLong();
-        return LinearSgd.run(original, context.forget(), epochs, batchSize, learningRate, 0, -1, shuffle);
+        return LinearSgd.run(original, context.forget(), epochs, batchSize, learningRate, -1, shuffle);
     }
 }

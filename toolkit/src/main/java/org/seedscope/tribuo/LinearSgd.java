@@ -8,7 +8,7 @@ import org.seedscope.train.TrainingDiverged;
  * Plain minibatch SGD on the linear classifier, warm-started from given parameters: the continuation
  * of training that Tribuo has no public API for. One step on batch B is
  * <pre>
- *   theta &lt;- theta - lr * ( sign * (1/|B|) sum_{i in B} grad CE_i(theta) + l2 * theta )
+ *   theta &lt;- theta - lr * sign * (1/|B|) sum_{i in B} grad CE_i(theta)
  * </pre>
  * with the closed-form per-example gradients of {@link LogisticObjective}; {@code sign = -1} is
  * gradient ascent. A bias of {@code -infinity} (a class the start never saw) stays as it is. Batches are consecutive slices of a permutation of the rows drawn afresh each
@@ -18,7 +18,7 @@ final class LinearSgd {
     private LinearSgd() {}
 
     static LinearClassifier run(LinearClassifier start, Examples data, int epochs, int batchSize, double lr,
-            double l2, double sign, long shuffleSeed) {
+            double sign, long shuffleSeed) {
         double[] theta = start.parameters().clone();
         SplittableRandom random = new SplittableRandom(shuffleSeed);
         int n = data.size();
@@ -38,7 +38,7 @@ final class LinearSgd {
                 double a = sign / (to - from);
                 for (int k = 0; k < theta.length; k++) {
                     if (theta[k] != Double.NEGATIVE_INFINITY) {
-                        theta[k] -= lr * (a * g[k] + l2 * theta[k]);
+                        theta[k] -= lr * a * g[k];
                     }
                 }
                 if (!allFinite(theta)) {

@@ -148,6 +148,18 @@ public final class LogisticObjective {
     }
 
     /**
+     * Trains the L2-regularised logistic regression exactly: {@link #minimise} from all-zero
+     * parameters to a gradient norm of 1e-8, at most 100 Newton steps.
+     *
+     * @param data the training examples
+     * @param l2 the penalty weight, positive
+     * @return the minimiser
+     */
+    public static Solution fit(Examples data, double l2) {
+        return minimise(LinearClassifier.zeros(data.features(), data.classes()), data, l2, 1e-8, 100);
+    }
+
+    /**
      * A minimiser.
      *
      * @param model the parameters found

@@ -172,7 +172,7 @@ public final class TribuoData {
             throw new IllegalArgumentException("classNames must hold one name per class (" + classes
                     + ", at least 2), got " + classNames.size() + ": " + classNames);
         }
-        if (new HashSet<>(classNames).size() != classes || classNames.contains(null)) {
+        if (new HashSet<>(classNames).size() != classes || classNames.stream().anyMatch(Objects::isNull)) {
             throw new IllegalArgumentException("classNames must be distinct and non-null, got " + classNames);
         }
     }

@@ -9,8 +9,7 @@ import org.seedscope.data.Examples;
  * @param retain the retain set {@code D_r}
  * @param forget the forget set {@code D_f}, same features and classes
  * @param seed the unlearning seed; the only source of randomness of a run
- * @param training how the original was trained: Retrain reuses it, and its {@code l2} is the
- *     penalty of the objective that Finetune continues and that certified removal is exact for
+ * @param training how the original was trained (Retrain reuses it)
  */
 public record TribuoUnlearningContext(Examples retain, Examples forget, long seed, LogisticRegression training) {
 
