@@ -12,10 +12,12 @@ import java.util.SplittableRandom;
  * SeedScope's and the result a {@link LinearClassifier}. Zero epochs return the original's
  * parameters unchanged. Batch order from the first draw of {@code SplittableRandom(seed)}.
  *
- * <p>Defaults measured on the digits data (64 features, original: Tribuo's default logistic
- * regression, class 0 forgotten): 5 epochs at learning rate 0.1, batch 32 bring forget accuracy from
- * about 1.0 to about 0.5 at unchanged retain accuracy; plain SGD on a linear model forgets a class
- * only slowly, as the class's weights receive only the push from retained examples.
+ * <p>Defaults: 5 epochs as in the paper, batch 32, learning rate 1.0 (Tribuo's AdaGrad rate for
+ * the original). Measured on the digits data (setting of {@link LinearNegGrad}): Finetune barely
+ * forgets a class on a linear model: forget-class test accuracy 0.943 stays 0.943 for rates 0.1 to
+ * 3 (5 epochs) and drops only to 0.914 after 20 epochs at rate 1, retain accuracy 0.897-0.906,
+ * because the forgotten class's weights move only through its small probabilities on retained
+ * rows. That is the method's known weakness, shown rather than tuned away.
  *
  * @param epochs passes over {@code D_r}, at least 0
  * @param learningRate SGD learning rate, positive
@@ -31,9 +33,9 @@ public record LinearFinetune(int epochs, double learningRate, int batchSize) imp
         LinearSgd.validate(ID, epochs, learningRate, batchSize);
     }
 
-    /** @return 5 epochs, learning rate 0.1, batch 32 */
+    /** @return 5 epochs, learning rate 1.0, batch 32 */
     public static LinearFinetune withDefaults() {
-        return new LinearFinetune(5, 0.1, 32);
+        return new LinearFinetune(5, 1.0, 32);
     }
 
     /**

@@ -11,9 +11,12 @@ import java.util.SplittableRandom;
  * stops the run with {@link org.seedscope.train.TrainingDiverged}. Batch order from the first draw
  * of {@code SplittableRandom(seed)}.
  *
- * <p>Defaults measured on the digits data (original: Tribuo's default logistic regression, class 0
- * forgotten, 143 forget rows): 1 epoch at learning rate 0.05, batch 32 brings forget accuracy to
- * about 0 while retain accuracy drops by a few points.
+ * <p>Defaults measured on the digits data (1,442 training rows; original: Tribuo's default logistic
+ * regression from training seed 1, retain test accuracy 0.900, forget-class test accuracy 0.943;
+ * class 0 forgotten, 143 forget rows; unlearning seed 5): with 1 epoch and batch 32, learning rate
+ * 10 gives forget accuracy 0.000 (train and test) at retain accuracy 0.781; rates 0.05 to 2 leave
+ * the forget accuracy at 1.00, because the confident original's cross-entropy gradients on
+ * {@code D_f} are nearly 0; rate 20 collapses the model (retain 0.113). Hence 1 epoch, rate 10.
  *
  * @param epochs passes over {@code D_f}, at least 0
  * @param learningRate SGD learning rate, positive
@@ -29,9 +32,9 @@ public record LinearNegGrad(int epochs, double learningRate, int batchSize) impl
         LinearSgd.validate(ID, epochs, learningRate, batchSize);
     }
 
-    /** @return 1 epoch, learning rate 0.05, batch 32 */
+    /** @return 1 epoch, learning rate 10, batch 32 (measured; see the class comment) */
     public static LinearNegGrad withDefaults() {
-        return new LinearNegGrad(1, 0.05, 32);
+        return new LinearNegGrad(1, 10, 32);
     }
 
     /**
