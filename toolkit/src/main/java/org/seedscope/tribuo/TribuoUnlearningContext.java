@@ -30,6 +30,14 @@ public record TribuoUnlearningContext(Examples retain, Examples forget, long see
         }
     }
 
+    /**
+     * @param newSeed another unlearning seed
+     * @return the same context with that seed
+     */
+    public TribuoUnlearningContext withSeed(long newSeed) {
+        return new TribuoUnlearningContext(retain, forget, newSeed, training);
+    }
+
     /** Checks that a classifier fits the sets. */
     void require(LinearClassifier model) {
         model.requireFeatures(retain);
