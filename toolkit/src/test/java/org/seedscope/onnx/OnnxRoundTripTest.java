@@ -60,10 +60,10 @@ class OnnxRoundTripTest {
             assertEquals("probs", imported.probabilitiesOutput());
             Predictions actual = imported.predict(test);
             assertArrayEquals(expected.predictedClasses(), actual.predictedClasses());
-            assertArrayEquals(expected.logits(), actual.logits(), 1e-6f, "same graph, parameters as initializers");
-            assertArrayEquals(expected.probs(), actual.probs(), 1e-6f);
+            assertArrayEquals(expected.logits(), actual.logits(), "bit-identical: the same graph and kernels, parameters as initializers");
+            assertArrayEquals(expected.probs(), actual.probs());
             assertEquals(32, actual.width());
-            assertArrayEquals(expected.penultimate(), actual.penultimate(), 1e-6f);
+            assertArrayEquals(expected.penultimate(), actual.penultimate());
             assertEquals(expected.accuracy(test.y()), actual.accuracy(test.y()));
         }
     }
@@ -77,7 +77,7 @@ class OnnxRoundTripTest {
         try (OnnxClassifier imported = OnnxClassifier.open(file, 64, 10)) {
             Predictions actual = imported.predict(test);
             assertArrayEquals(expected.predictedClasses(), actual.predictedClasses());
-            assertArrayEquals(expected.probs(), actual.probs(), 1e-6f);
+            assertArrayEquals(expected.probs(), actual.probs());
             Predictions inDouble = linear.predict(test);
             assertArrayEquals(inDouble.predictedClasses(), actual.predictedClasses());
             assertArrayEquals(inDouble.probs(), actual.probs(), 1e-5f, "float32 parameters vs double");

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.oracle.labs.mlrg.olcut.util.Pair;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,6 +21,10 @@ import org.tribuo.classification.Label;
 import org.tribuo.classification.sgd.linear.LinearSGDModel;
 import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
 import org.tribuo.classification.sgd.objectives.LogMulticlass;
+import org.tribuo.math.LinearParameters;
+import org.tribuo.math.la.Matrix;
+import org.tribuo.math.la.SGDVector;
+import org.tribuo.math.la.SparseVector;
 import org.tribuo.math.optimisers.AdaGrad;
 
 class TribuoFamilyTest {
@@ -124,6 +129,34 @@ class TribuoFamilyTest {
         double[] down = LogisticObjective.gradient(LogisticObjective.step(model, v, -h), data, l2);
         for (int k = 0; k < v.length; k++) {
             assertEquals((up[k] - down[k]) / (2 * h), hv[k], 1e-6, "directional difference of the gradient, " + k);
+        }
+    }
+
+    @Test
+    void closedFormExampleGradientMatchesTribuosGradients() {
+        // Tribuo's own per-example gradient: LogMulticlass gives (onehot - p) for the scores and
+        // LinearParameters.gradients the outer product with the features (bias last): the negative
+        // of d CE / d theta, in Tribuo's label and feature ids.
+        LinearSGDModel model = (LinearSGDModel) lr.model();
+        LinearParameters parameters = (LinearParameters) model.getModelParameters();
+        LinearClassifier linear = lr.linear();
+        MutableDataset<Label> data = TribuoData.toDataset(digits.test);
+        double[] delta = new double[10];
+        for (int i : new int[] {0, 17, 200}) {
+            SparseVector x = SparseVector.createSparseVector(data.getExample(i), model.getFeatureIDMap(), true);
+            int target = model.getOutputIDInfo().getID(data.getExample(i).getOutput());
+            Pair<Double, SGDVector> score = new LogMulticlass().lossAndGradient(target, parameters.predict(x));
+            Matrix tribuo = (Matrix) parameters.gradients(score, x)[0];
+            LogisticObjective.exampleDelta(linear, digits.test, i, delta);
+            for (int c = 0; c < 10; c++) {
+                int row = model.getOutputIDInfo().getID(new Label(String.valueOf(c)));
+                assertEquals(-delta[c], tribuo.get(row, 64), 1e-12, "bias gradient, row " + i + " class " + c);
+                for (int j = 0; j < 64; j++) {
+                    double expected = -delta[c] * digits.test.x()[i * 64 + j];
+                    assertEquals(expected, tribuo.get(row, model.getFeatureIDMap().getID(TribuoData.featureName(j, 64))),
+                            1e-12, "weight gradient, row " + i + " class " + c + " feature " + j);
+                }
+            }
         }
     }
 
