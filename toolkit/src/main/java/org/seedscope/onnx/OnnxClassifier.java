@@ -280,8 +280,8 @@ public final class OnnxClassifier implements AutoCloseable {
         int chunk = fixedBatch > 0 ? (int) fixedBatch : CHUNK;
         float[] logits = new float[n * classes];
         float[] probs = new float[n * classes];
-        float[][] pen = {new float[0]};
-        int[] width = {0};
+        float[] pen = new float[0];
+        int width = 0;
         Set<String> wanted = new LinkedHashSet<>();
         for (String name : new String[] {logitsOutput, probsOutput, penultimateOutput}) {
             if (name != null) {
@@ -304,12 +304,11 @@ public final class OnnxClassifier implements AutoCloseable {
                 }
                 if (penultimateOutput != null) {
                     OnnxTensor p = (OnnxTensor) r.get(penultimateOutput).orElseThrow();
-                    int w = (int) p.getInfo().getShape()[1];
-                    if (pen[0].length == 0) {
-                        pen[0] = new float[n * w];
-                        width[0] = w;
+                    if (start == 0) {
+                        width = (int) p.getInfo().getShape()[1];
+                        pen = new float[n * width];
                     }
-                    p.getFloatBuffer().get(pen[0], start * w, rows * w);
+                    p.getFloatBuffer().get(pen, start * width, rows * width);
                 }
             } catch (OrtException e) {
                 throw new IllegalStateException("ONNX Runtime failed to run " + file, e);
@@ -323,7 +322,7 @@ public final class OnnxClassifier implements AutoCloseable {
         if (probsOutput == null) {
             softmax(logits, probs, n, classes);
         }
-        return new Predictions(logits, probs, pen[0], n, classes, width[0]);
+        return new Predictions(logits, probs, pen, n, classes, width);
     }
 
     private void copy(OrtSession.Result r, String name, float[] dest, int start, int rows, int k) {
