@@ -11,8 +11,10 @@ import org.seedscope.train.TrainingDiverged;
  *   theta &lt;- theta - lr * sign * (1/|B|) sum_{i in B} grad CE_i(theta)
  * </pre>
  * with the closed-form per-example gradients of {@link LogisticObjective}; {@code sign = -1} is
- * gradient ascent. A bias of {@code -infinity} (a class the start never saw) stays as it is. Batches are consecutive slices of a permutation of the rows drawn afresh each
- * epoch (Fisher-Yates) from one {@code SplittableRandom(shuffleSeed)}; the last batch may be short.
+ * gradient ascent. A bias of {@code -infinity} (a class the start never saw) stays as it is.
+ * Batches are consecutive slices of a permutation of the rows drawn afresh each epoch
+ * (Fisher-Yates) from one {@code SplittableRandom(shuffleSeed)}; the last batch may be short.
+ * A NaN or {@code +infinity} parameter throws {@link TrainingDiverged}.
  */
 final class LinearSgd {
     private LinearSgd() {}

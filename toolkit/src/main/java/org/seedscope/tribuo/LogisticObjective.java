@@ -10,8 +10,9 @@ import org.seedscope.data.Examples;
  *   grad CE_i = delta_i x_i^T for W and delta_i for b,   delta_i = p_i - onehot(y_i)
  *   H v = (1/n) sum_i x_i r_i^T (and r_i for b) + l2 v,  r_i = p_i * u_i - p_i (p_i . u_i),  u_i = x_i V + v_b
  * </pre>
- * The penalty covers the biases too, as Tribuo's L2 (Pegasos) treats its bias as one more feature;
- * it makes {@code L} strongly convex for {@code l2 > 0}, so the minimiser is unique.
+ * The penalty covers the biases too (Tribuo treats its bias as one more feature, and Guo et al.
+ * penalise every parameter); it makes {@code L} strongly convex for {@code l2 > 0}, so the minimiser
+ * is unique.
  *
  * <p>Every sum runs over the rows in order, so results are deterministic. Empty data contributes
  * nothing (the loss is then the penalty alone).
