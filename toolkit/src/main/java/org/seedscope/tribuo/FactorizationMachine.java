@@ -13,9 +13,10 @@ import org.tribuo.math.optimisers.AdaGrad;
  * {@code b_c + w_c . x + sum_{i<j} <v_ci, v_cj> x_i x_j} with {@code factors}-dimensional factor
  * vectors, then softmax.
  *
- * <p>Defaults: 10 epochs, AdaGrad learning rate 0.1 (epsilon 0.1), minibatch 1, 6 factors drawn
- * with variance 0.1 (the settings of Tribuo's own FM classification tests); measured on the digits
- * data (1,442 training rows) they reach about 0.95 test accuracy.
+ * <p>Defaults: 10 epochs, AdaGrad learning rate 0.1 (epsilon 0.1, as Tribuo's logistic regression),
+ * minibatch 1, 6 factors drawn with variance 0.1. Measured on the digits data (1,442 training rows,
+ * training seed 1): 0.927 test accuracy in about 11 s on one core (the logistic regression: 0.904 in
+ * about 3 s); fewer epochs train proportionally faster.
  *
  * @param epochs passes over the data, at least 1
  * @param learningRate AdaGrad's initial rate, positive
