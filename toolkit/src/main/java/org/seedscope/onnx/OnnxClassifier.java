@@ -1,0 +1,369 @@
+package org.seedscope.onnx;
+
+import ai.onnx.proto.OnnxMl.ModelProto;
+import ai.onnx.proto.OnnxMl.NodeProto;
+import ai.onnxruntime.NodeInfo;
+import ai.onnxruntime.OnnxJavaType;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.TensorInfo;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.FloatBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.seedscope.data.Examples;
+import org.seedscope.engine.Predictions;
+
+/**
+ * An external ONNX classifier used for inference only (ONNX Runtime, CPU, one thread), giving
+ * {@link Predictions} for {@link Examples} so the inference-only metrics of
+ * {@code org.seedscope.metrics} (accuracies by {@link Predictions#accuracy}, the entropy and loss
+ * membership attacks on {@code Distributions.entropies / losses}, output distances) run on it.
+ *
+ * <p>What a file must look like, checked when it is opened:
+ * <ul>
+ *   <li>exactly one graph input (initializers aside), a float tensor of shape {@code [batch, d]}
+ *       where {@code batch} is symbolic ({@code -1}) or a fixed size (rows are then fed in chunks of
+ *       that size, the last one zero-padded), and {@code d} equals the data's feature count;</li>
+ *   <li>a class-score output: a float tensor {@code [batch, classes]} named {@code logits}, or
+ *       {@code probs} / {@code probabilities} (probabilities); otherwise one named {@code output},
+ *       or else the only 2-D float output, read as probabilities when the graph computes it by a
+ *       Softmax (through Identity nodes) and as logits otherwise. Its class dimension must equal
+ *       the data's class count (checked when running when it is symbolic).</li>
+ * </ul>
+ * A violation throws {@link IllegalArgumentException} naming the file and the problem.
+ *
+ * <p>Outputs: when the file has both {@code logits} and probabilities, both are read; a missing one
+ * is derived ({@code probs = softmax(logits)}, or {@code logits = ln p} with p floored at
+ * {@link Float#MIN_VALUE}, which differs from the true logits by a per-row constant and leaves
+ * softmax and predicted class unchanged). Penultimate activations come from an output named
+ * {@code penultimate} when present (SeedScope's own exports), else they are empty (width 0).
+ */
+public final class OnnxClassifier implements AutoCloseable {
+    /** Rows per ONNX Runtime call when the batch dimension is symbolic. */
+    static final int CHUNK = 1024;
+    private static final Set<String> PROBABILITY_NAMES = Set.of("probs", "probabilities");
+
+    private final Path file;
+    private final OrtSession session;
+    private final String input;
+    private final int features;
+    private final int classes;
+    private final long fixedBatch;
+    private final String logitsOutput;
+    private final String probsOutput;
+    private final String penultimateOutput;
+
+    private OnnxClassifier(Path file, OrtSession session, String input, int features, int classes, long fixedBatch,
+            String logitsOutput, String probsOutput, String penultimateOutput) {
+        this.file = file;
+        this.session = session;
+        this.input = input;
+        this.features = features;
+        this.classes = classes;
+        this.fixedBatch = fixedBatch;
+        this.logitsOutput = logitsOutput;
+        this.probsOutput = probsOutput;
+        this.penultimateOutput = penultimateOutput;
+    }
+
+    /**
+     * Opens and validates a classifier file.
+     *
+     * @param file an ONNX model file
+     * @param features the data's feature count d, at least 1
+     * @param classes the data's class count, at least 2
+     * @return the classifier; close it to release the session
+     * @throws IllegalArgumentException when the file is not a usable classifier for that data (the
+     *     message names the file and the problem)
+     * @throws UncheckedIOException when the file cannot be read
+     */
+    public static OnnxClassifier open(Path file, int features, int classes) {
+        if (features < 1 || classes < 2) {
+            throw new IllegalArgumentException("features must be at least 1 and classes at least 2, got " + features
+                    + " and " + classes);
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read ONNX file " + file, e);
+        }
+        ModelProto proto;
+        try {
+            proto = ModelProto.parseFrom(bytes);
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+            throw new IllegalArgumentException("ONNX file " + file + " is not an ONNX model: " + e.getMessage(), e);
+        }
+        OrtSession session;
+        try {
+            OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+            options.setIntraOpNumThreads(1);
+            session = OrtEnvironment.getEnvironment().createSession(bytes, options);
+        } catch (OrtException e) {
+            throw new IllegalArgumentException("ONNX file " + file + " cannot be loaded by ONNX Runtime: "
+                    + e.getMessage(), e);
+        }
+        try {
+            return validate(file, proto, session, features, classes);
+        } catch (RuntimeException e) {
+            closeQuietly(session, e);
+            throw e;
+        } catch (OrtException e) {
+            closeQuietly(session, e);
+            throw new IllegalStateException("ONNX Runtime cannot describe " + file, e);
+        }
+    }
+
+    private static OnnxClassifier validate(Path file, ModelProto proto, OrtSession session, int features, int classes)
+            throws OrtException {
+        Map<String, NodeInfo> inputs = session.getInputInfo();
+        if (inputs.size() != 1) {
+            throw new IllegalArgumentException("ONNX file " + file + " has " + inputs.size() + " inputs "
+                    + inputs.keySet() + "; a classifier must have exactly one float input [batch, " + features + "]");
+        }
+        NodeInfo in = inputs.values().iterator().next();
+        if (!(in.getInfo() instanceof TensorInfo t) || t.type != OnnxJavaType.FLOAT) {
+            throw new IllegalArgumentException("ONNX file " + file + " input '" + in.getName() + "' is "
+                    + describe(in) + "; expected a float tensor [batch, " + features + "]");
+        }
+        long[] shape = t.getShape();
+        if (shape.length != 2) {
+            throw new IllegalArgumentException("ONNX file " + file + " input '" + in.getName() + "' has shape "
+                    + Arrays.toString(shape) + "; expected [batch, " + features + "] (one row of " + features
+                    + " features per example), e.g. not an image tensor");
+        }
+        if (shape[1] != features) {
+            throw new IllegalArgumentException("ONNX file " + file + " input '" + in.getName() + "' has shape "
+                    + Arrays.toString(shape) + ": it takes " + (shape[1] < 0 ? "a symbolic number of" : shape[1])
+                    + " features per row, but the data has " + features);
+        }
+        Map<String, long[]> matrices = new LinkedHashMap<>();
+        for (NodeInfo o : session.getOutputInfo().values()) {
+            if (o.getInfo() instanceof TensorInfo ot && ot.type == OnnxJavaType.FLOAT && ot.getShape().length == 2) {
+                matrices.put(o.getName(), ot.getShape());
+            }
+        }
+        String logits = matrices.containsKey("logits") ? "logits" : null;
+        String probs = null;
+        for (String name : matrices.keySet()) {
+            if (PROBABILITY_NAMES.contains(name)) {
+                probs = name;
+                break;
+            }
+        }
+        if (logits == null && probs == null) {
+            String chosen = matrices.containsKey("output") ? "output"
+                    : matrices.size() == 1 ? matrices.keySet().iterator().next() : null;
+            if (chosen == null) {
+                throw new IllegalArgumentException("ONNX file " + file + " has no class-score output: expected a float "
+                        + "output [batch, " + classes + "] named logits, probs, probabilities or output, or exactly "
+                        + "one 2-D float output; its outputs are " + outputs(session));
+            }
+            if (producedBySoftmax(proto, chosen)) {
+                probs = chosen;
+            } else {
+                logits = chosen;
+            }
+        }
+        for (String name : new String[] {logits, probs}) {
+            if (name != null && matrices.get(name)[1] >= 0 && matrices.get(name)[1] != classes) {
+                throw new IllegalArgumentException("ONNX file " + file + " output '" + name + "' has shape "
+                        + Arrays.toString(matrices.get(name)) + ": " + matrices.get(name)[1]
+                        + " classes, but the data has " + classes);
+            }
+        }
+        String penultimate = matrices.containsKey("penultimate") ? "penultimate" : null;
+        return new OnnxClassifier(file, session, in.getName(), features, classes, shape[0] > 0 ? shape[0] : -1, logits,
+                probs, penultimate);
+    }
+
+    /** @return true when the value is a Softmax output, possibly through Identity nodes */
+    private static boolean producedBySoftmax(ModelProto proto, String value) {
+        Map<String, NodeProto> producer = new LinkedHashMap<>();
+        for (NodeProto n : proto.getGraph().getNodeList()) {
+            for (String out : n.getOutputList()) {
+                producer.put(out, n);
+            }
+        }
+        String current = value;
+        Set<String> seen = new LinkedHashSet<>();
+        while (producer.containsKey(current) && seen.add(current)) {
+            NodeProto n = producer.get(current);
+            if (n.getOpType().equals("Softmax")) {
+                return true;
+            }
+            if (!n.getOpType().equals("Identity")) {
+                return false;
+            }
+            current = n.getInput(0);
+        }
+        return false;
+    }
+
+    private static String outputs(OrtSession session) throws OrtException {
+        List<String> list = new ArrayList<>();
+        for (NodeInfo o : session.getOutputInfo().values()) {
+            list.add(o.getName() + " " + describe(o));
+        }
+        return list.toString();
+    }
+
+    private static String describe(NodeInfo info) {
+        if (info.getInfo() instanceof TensorInfo t) {
+            return t.type + " tensor " + Arrays.toString(t.getShape());
+        }
+        return info.getInfo().toString();
+    }
+
+    private static void closeQuietly(OrtSession session, Exception cause) {
+        try {
+            session.close();
+        } catch (OrtException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    /** @return the file the classifier was read from */
+    public Path file() {
+        return file;
+    }
+
+    /** @return the input's name */
+    public String inputName() {
+        return input;
+    }
+
+    /** @return the output read as logits, or null when logits are derived from probabilities */
+    public String logitsOutput() {
+        return logitsOutput;
+    }
+
+    /** @return the output read as probabilities, or null when they are derived from logits */
+    public String probabilitiesOutput() {
+        return probsOutput;
+    }
+
+    /** @return the number of features per row */
+    public int features() {
+        return features;
+    }
+
+    /** @return the number of classes */
+    public int classes() {
+        return classes;
+    }
+
+    /**
+     * Runs the classifier.
+     *
+     * @param data examples with {@link #features()} features and {@link #classes()} classes
+     * @return logits, probabilities and penultimate activations (see the class comment); empty arrays
+     *     for no examples
+     */
+    public Predictions predict(Examples data) {
+        if (data.features() != features || data.classes() != classes) {
+            throw new IllegalArgumentException("ONNX classifier " + file + " takes " + features + " features and "
+                    + classes + " classes, not " + data);
+        }
+        int n = data.size();
+        int chunk = fixedBatch > 0 ? (int) fixedBatch : CHUNK;
+        float[] logits = new float[n * classes];
+        float[] probs = new float[n * classes];
+        float[] pen = new float[0];
+        int width = 0;
+        Set<String> wanted = new LinkedHashSet<>();
+        for (String name : new String[] {logitsOutput, probsOutput, penultimateOutput}) {
+            if (name != null) {
+                wanted.add(name);
+            }
+        }
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        for (int start = 0; start < n; start += chunk) {
+            int rows = Math.min(chunk, n - start);
+            int fed = fixedBatch > 0 ? chunk : rows;
+            float[] x = new float[fed * features];
+            System.arraycopy(data.x(), start * features, x, 0, rows * features);
+            try (OnnxTensor t = OnnxTensor.createTensor(env, FloatBuffer.wrap(x), new long[] {fed, features});
+                    OrtSession.Result r = session.run(Map.of(input, t), wanted)) {
+                if (logitsOutput != null) {
+                    copy(r, logitsOutput, logits, start, rows, classes);
+                }
+                if (probsOutput != null) {
+                    copy(r, probsOutput, probs, start, rows, classes);
+                }
+                if (penultimateOutput != null) {
+                    OnnxTensor p = (OnnxTensor) r.get(penultimateOutput).orElseThrow();
+                    if (start == 0) {
+                        width = (int) p.getInfo().getShape()[1];
+                        pen = new float[n * width];
+                    }
+                    p.getFloatBuffer().get(pen, start * width, rows * width);
+                }
+            } catch (OrtException e) {
+                throw new IllegalStateException("ONNX Runtime failed to run " + file, e);
+            }
+        }
+        if (logitsOutput == null) {
+            for (int i = 0; i < probs.length; i++) {
+                logits[i] = (float) Math.log(Math.max(probs[i], Float.MIN_VALUE));
+            }
+        }
+        if (probsOutput == null) {
+            softmax(logits, probs, n, classes);
+        }
+        return new Predictions(logits, probs, pen, n, classes, width);
+    }
+
+    private void copy(OrtSession.Result r, String name, float[] dest, int start, int rows, int k) {
+        OnnxTensor t = (OnnxTensor) r.get(name).orElseThrow();
+        long[] shape = t.getInfo().getShape();
+        if (shape.length != 2 || shape[1] != k) {
+            throw new IllegalArgumentException("ONNX file " + file + " output '" + name + "' gave shape "
+                    + Arrays.toString(shape) + ", but the data has " + k + " classes");
+        }
+        t.getFloatBuffer().get(dest, start * k, rows * k);
+    }
+
+    private static void softmax(float[] logits, float[] probs, int n, int k) {
+        for (int i = 0; i < n; i++) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (int c = 0; c < k; c++) {
+                max = Math.max(max, logits[i * k + c]);
+            }
+            double sum = 0;
+            for (int c = 0; c < k; c++) {
+                sum += Math.exp(logits[i * k + c] - max);
+            }
+            for (int c = 0; c < k; c++) {
+                probs[i * k + c] = (float) (Math.exp(logits[i * k + c] - max) / sum);
+            }
+        }
+    }
+
+    /** Closes the ONNX Runtime session. */
+    @Override
+    public void close() {
+        try {
+            session.close();
+        } catch (OrtException e) {
+            throw new IllegalStateException("cannot close the ONNX Runtime session of " + file, e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "OnnxClassifier[" + file.getFileName() + ": " + input + " [batch, " + features + "] -> "
+                + (logitsOutput != null ? logitsOutput : probsOutput) + " [batch, " + classes + "]]";
+    }
+}

@@ -1,0 +1,133 @@
+package org.seedscope.tribuo;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.seedscope.data.Examples;
+
+/**
+ * Certified removal for L2-regularised logistic regression (Guo, Goldstein, Hannun, van der Maaten,
+ * "Certified data removal from machine learning models", ICML 2020): one Newton step on the
+ * retained objective from the trained parameters,
+ * <pre>
+ *   L_r(theta) = (1/|D_r|) sum_{D_r} CE_i + (l2/2) ||theta||^2
+ *   theta_minus = theta - H_r(theta)^{-1} grad L_r(theta)
+ * </pre>
+ * When theta minimises the full objective {@code L} on {@code D}, {@code grad L_r(theta) =
+ * -(1/|D_r|) sum_{D_f} grad CE_i - (|D_f|/|D_r|) l2 theta}: the removed examples' loss gradient
+ * with the accounting for the penalty, which is the paper's {@code Delta} in this normalisation.
+ * It is computed directly on {@code D_r}, so the step is also a correct Newton step from an
+ * original that is only approximately optimal (e.g. trained by Tribuo's SGD).
+ *
+ * <p>The model is multiclass softmax with {@code P = (features + 1) * classes} parameters, so the
+ * Hessian is never formed: {@code H_r^{-1} g} is solved by conjugate gradients with closed-form
+ * Hessian-vector products ({@link LogisticObjective#hessianVector}), to a relative residual of
+ * {@code cgTolerance} or {@code maxIterations} iterations. {@code H_r} is positive definite for
+ * {@code l2 > 0}. The guarantee is for an original that minimises the same regularised objective on
+ * {@code D}, i.e. trained by {@link LogisticObjective#fit}(D, l2); Tribuo's SGD has no usable L2
+ * penalty (see {@link LogisticRegression}).
+ *
+ * <p>The result reports the residual gradient norm {@code ||grad L_r(theta_minus)||}, the quantity
+ * the paper's certificate bounds (its data-dependent bound ties removal to this norm). The
+ * (epsilon, delta) certificate itself further needs training with a random linear perturbation
+ * {@code b^T theta} of the loss; that noise is not added here, so the method stays deterministic
+ * and the reported norm is what a user checks.
+ *
+ * @param l2 the penalty weight of the objective the original minimises, positive and finite
+ * @param cgTolerance relative residual {@code ||r|| / ||g||} at which conjugate gradients stop, positive
+ * @param maxIterations conjugate-gradient iterations at most, at least 1
+ */
+public record CertifiedRemoval(double l2, double cgTolerance, int maxIterations) implements TribuoUnlearning {
+
+    /** Method id. */
+    public static final String ID = "certified-removal";
+
+    /** Validates the hyperparameters. */
+    public CertifiedRemoval {
+        if (!(l2 > 0) || Double.isInfinite(l2)) {
+            throw new IllegalArgumentException(ID + " l2 must be positive and finite, got " + l2);
+        }
+        if (!(cgTolerance > 0) || !(cgTolerance < 1)) {
+            throw new IllegalArgumentException(ID + " cgTolerance must be in (0, 1), got " + cgTolerance);
+        }
+        if (maxIterations < 1) {
+            throw new IllegalArgumentException(ID + " maxIterations must be at least 1, got " + maxIterations);
+        }
+    }
+
+    /**
+     * @return l2 1e-3, tolerance 1e-10 and at most 1,000 iterations: the solve is exact to double
+     *     precision on small models (CG needs at most P iterations in exact arithmetic); with
+     *     {@code l2 = 1e-3} the exact fit on digits reaches 0.90 test accuracy, as Tribuo's default
+     *     logistic regression does
+     */
+    public static CertifiedRemoval withDefaults() {
+        return new CertifiedRemoval(1e-3, 1e-10, 1000);
+    }
+
+    /**
+     * @param newL2 the penalty weight the original was trained with
+     * @return a copy with that penalty
+     */
+    public CertifiedRemoval withL2(double newL2) {
+        return new CertifiedRemoval(newL2, cgTolerance, maxIterations);
+    }
+
+    @Override
+    public String name() {
+        return ID;
+    }
+
+    @Override
+    public boolean deterministic() {
+        return true;
+    }
+
+    @Override
+    public Map<String, Object> hyperparameters() {
+        Map<String, Object> h = new LinkedHashMap<>();
+        h.put("l2", l2);
+        h.put("cgTolerance", cgTolerance);
+        h.put("maxIterations", maxIterations);
+        return h;
+    }
+
+    @Override
+    public LinearClassifier unlearn(LinearClassifier original, TribuoUnlearningContext context) {
+        return remove(original, context).model();
+    }
+
+    /**
+     * Performs the removal and reports its diagnostics.
+     *
+     * @param original the trained classifier; every parameter finite
+     * @param context the sets (the seed and training spec are not used)
+     * @return the updated classifier with its residual gradient norms
+     */
+    public Removal remove(LinearClassifier original, TribuoUnlearningContext context) {
+        context.require(original);
+        for (double v : original.parameters()) {
+            if (!Double.isFinite(v)) {
+                throw new IllegalArgumentException(ID + " needs finite parameters, got " + v);
+            }
+        }
+        Examples retain = context.retain();
+        double[] g = LogisticObjective.gradient(original, retain, l2);
+        LogisticObjective.Solve solve = LogisticObjective.conjugateGradient(original, retain, l2, g, cgTolerance,
+                maxIterations);
+        LinearClassifier updated = LogisticObjective.step(original, solve.solution(), -1);
+        double residual = LogisticObjective.norm(LogisticObjective.gradient(updated, retain, l2));
+        return new Removal(updated, residual, LogisticObjective.norm(g), solve.iterations());
+    }
+
+    /**
+     * The outcome of a removal.
+     *
+     * @param model the updated classifier {@code theta_minus}
+     * @param residualGradientNorm {@code ||grad L_r(theta_minus)||_2}: what the certificate bounds; 0
+     *     for an exact removal
+     * @param originalGradientNorm {@code ||grad L_r(theta)||_2} before the step, for comparison
+     * @param cgIterations conjugate-gradient iterations used
+     */
+    public record Removal(LinearClassifier model, double residualGradientNorm, double originalGradientNorm,
+            int cgIterations) {}
+}
