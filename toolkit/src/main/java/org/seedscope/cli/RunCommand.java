@@ -5,7 +5,7 @@ import java.util.concurrent.Callable;
 import org.seedscope.study.DatasetIds;
 import org.seedscope.study.SpecFiles;
 import org.seedscope.study.StudySpec;
-import org.seedscope.unlearn.MethodRegistry;
+import org.seedscope.tribuo.TribuoMethods;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -24,7 +24,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         StudySpec spec = SpecFiles.read(specFile);
         Path out = options.out != null ? options.out : Path.of("seedscope-runs", spec.name());
-        StudyCommands.runAndSummarise(spec, DatasetIds.resolve(spec), MethodRegistry.standard(), out, options);
+        StudyCommands.runAndSummarise(spec, DatasetIds.resolve(spec), TribuoMethods.registry(), out, options);
         return 0;
     }
 }

@@ -88,17 +88,19 @@ public final class SpecFiles {
     }
 
     private static StudySpec build(Reader r, JsonNode root, StudySpec d, List<Protocol> protocols) {
+        boolean isTribuo = StudySpec.TRIBUO_LR.equals(r.text(root, "model", ""));
         return new StudySpec(r.text(root, "name", d.name()), r.text(root, "dataset", d.dataset()),
                 r.text(root, "labelColumn", d.labelColumn()), r.integer(root, "trainSize", d.trainSize()),
                 r.integer(root, "testSize", d.testSize()),
-                root.has("model") ? r.parsed(root, "model", Mlp::parse) : d.model(),
+                isTribuo ? new Mlp(List.of()) : root.has("model") ? r.parsed(root, "model", Mlp::parse) : d.model(),
                 root.has("training") ? training(r, root.get("training"), d.training()) : d.training(),
                 root.has("forget") ? r.list(root, "forget") : d.forget(),
                 root.has("methods") ? r.list(root, "methods") : d.methods(),
                 root.has("metrics") ? r.list(root, "metrics") : d.metrics(),
                 r.integer(root, "trainingSeeds", d.trainingSeeds()),
                 r.integer(root, "unlearningSeeds", d.unlearningSeeds()), protocols,
-                r.integer(root, "baseSeed", (int) d.baseSeed()), r.text(root, "device", d.device()));
+                r.integer(root, "baseSeed", (int) d.baseSeed()), r.text(root, "device", d.device()),
+                isTribuo ? StudySpec.TRIBUO_LR : StudySpec.MLP);
     }
 
     private static TrainingConfig training(Reader r, JsonNode node, TrainingConfig d) {
@@ -144,7 +146,7 @@ public final class SpecFiles {
         o.put("labelColumn", spec.labelColumn());
         o.put("trainSize", spec.trainSize());
         o.put("testSize", spec.testSize());
-        o.put("model", spec.model().id());
+        o.put("model", spec.modelId());
         ObjectNode t = o.putObject("training");
         TrainingConfig c = spec.training();
         t.put("epochs", c.epochs());

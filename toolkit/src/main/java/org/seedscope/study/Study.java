@@ -12,6 +12,7 @@ import org.seedscope.data.Dataset;
 import org.seedscope.data.ForgetSpec;
 import org.seedscope.engine.Mlp;
 import org.seedscope.train.TrainingConfig;
+import org.seedscope.tribuo.TribuoMethods;
 import org.seedscope.unlearn.MethodRegistry;
 import org.seedscope.unlearn.UnlearningMethod;
 
@@ -50,7 +51,7 @@ public final class Study {
      */
     public static Study on(Dataset data) {
         return new Study(data, StudySpec.demo().withName(data.name()).withDataset(data.name(), 0, 0),
-                MethodRegistry.standard(), null, Math.max(1, Runtime.getRuntime().availableProcessors()));
+                TribuoMethods.registry(), null, Math.max(1, Runtime.getRuntime().availableProcessors()));
     }
 
     /**
@@ -59,6 +60,15 @@ public final class Study {
      */
     public Study model(Mlp mlp) {
         return new Study(data, spec.withModel(mlp), registry, out, workers);
+    }
+
+    /**
+     * @param family {@code mlp} (default) or {@code tribuo-lr}: originals and Retrain trained by
+     *     Tribuo's logistic regression (a linear model; {@code certified-removal} then applies)
+     * @return a copy using that model family
+     */
+    public Study family(String family) {
+        return new Study(data, spec.withFamily(family), registry, out, workers);
     }
 
     /**

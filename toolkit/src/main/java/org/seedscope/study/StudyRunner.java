@@ -31,6 +31,7 @@ import org.seedscope.metrics.ModelOutputs;
 import org.seedscope.data.Examples;
 import org.seedscope.train.Losses;
 import org.seedscope.train.Trainer;
+import org.seedscope.tribuo.LogisticRegression;
 import org.seedscope.unlearn.Amnesiac;
 import org.seedscope.unlearn.AmnesiacRecorder;
 import org.seedscope.unlearn.AmnesiacRecording;
@@ -49,6 +50,10 @@ import tech.tablesaw.api.Table;
  * scheduling. Each finished cell is appended durably to the {@link ResultStore}; a rerun in the
  * same folder skips finished cells, so an interrupted or killed study resumes without losing or
  * duplicating rows.
+ *
+ * <p>With the {@code tribuo-lr} family, originals and Retrain are Tribuo logistic regressions
+ * (Tribuo's default settings, seeded by s_t and s_u), converted to linear engine models so that every
+ * method and metric applies unchanged.
  *
  * <p>Every check of the spec (data set, classes, forget sets, methods, metrics, output folder) is
  * made by {@link #of} before any training starts.
@@ -350,7 +355,7 @@ public final class StudyRunner {
     }
 
     private String originalKey(Scenario s, long trainSeed, Engine engine) {
-        return ModelCache.key("original|" + s.arch() + "|" + spec.training() + "|seed=" + trainSeed + "|"
+        return ModelCache.key("original|" + spec.family() + "|" + s.arch() + "|" + spec.training() + "|seed=" + trainSeed + "|"
                 + Version.toolkit() + "|" + engine.describe().replaceAll(" x\\d+$", ""), s.trainHash());
     }
 
@@ -360,8 +365,11 @@ public final class StudyRunner {
      * recorder only reads the model, so the parameters are the same either way).
      */
     private Model trainOriginal(Scenario s, long trainSeed, Engine engine, ModelCache models) {
-        Trainer trainer = new Trainer(engine, spec.training());
         Examples train = s.split().train();
+        if (StudySpec.TRIBUO_LR.equals(spec.family())) {
+            return tribuoFit(s, train, trainSeed);
+        }
+        Trainer trainer = new Trainer(engine, spec.training());
         if (!runsAmnesiac()) {
             return trainer.fit(s.arch(), train, trainSeed).model();
         }
@@ -380,7 +388,16 @@ public final class StudyRunner {
         return originalKey(s, trainSeed, engine) + "-" + s.id().replaceAll("[^A-Za-z0-9]", "_");
     }
 
+    private Model tribuoFit(Scenario s, Examples data, long seed) {
+        return LogisticRegression.withDefaults().fit(data, s.split().classNames(), seed).linear()
+                .toModel(java.util.Map.of("family", StudySpec.TRIBUO_LR));
+    }
+
     private AmnesiacRecording recording(Scenario s, long trainSeed, Engine engine, ModelCache models) {
+        if (StudySpec.TRIBUO_LR.equals(spec.family())) {
+            throw new IllegalArgumentException("amnesiac needs updates recorded while the engine trains the original; "
+                    + "the " + StudySpec.TRIBUO_LR + " family is trained by Tribuo");
+        }
         return models.recording(recordingKey(s, trainSeed, engine), () -> {
             AmnesiacRecorder recorder = new AmnesiacRecorder(s.split().forgetRows(), s.split().train().size());
             Model m = new Trainer(engine, spec.training()).train(Model.initialise(s.arch(), Trainer.initSeed(trainSeed)),
@@ -415,7 +432,7 @@ public final class StudyRunner {
     }
 
     private String retrainKey(Scenario s, long unlearnSeed, Engine engine) {
-        return ModelCache.key("retrain|" + s.arch() + "|" + spec.training() + "|"
+        return ModelCache.key("retrain|" + spec.family() + "|" + s.arch() + "|" + spec.training() + "|"
                 + json(registry.get("retrain").hyperparameters()) + "|seed=" + unlearnSeed + "|" + Version.toolkit()
                 + "|" + engine.describe().replaceAll(" x\\d+$", ""), s.retainHash());
     }
@@ -424,7 +441,8 @@ public final class StudyRunner {
         UnlearningMethod retrain = registry.get("retrain");
         return models.get(retrainKey(s, unlearnSeed, engine), () -> {
             long t0 = System.nanoTime();
-            Model m = retrain.unlearn(original, context(s, unlearnSeed, engine));
+            Model m = StudySpec.TRIBUO_LR.equals(spec.family()) ? tribuoFit(s, s.split().retainTrain(), unlearnSeed)
+                    : retrain.unlearn(original, context(s, unlearnSeed, engine));
             return m.withProvenance("role", "retrain").withProvenance("unlearn_seed", Long.toString(unlearnSeed))
                     .withProvenance("train_seconds", Double.toString((System.nanoTime() - t0) / 1e9));
         });

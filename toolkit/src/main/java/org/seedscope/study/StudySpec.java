@@ -26,10 +26,20 @@ import org.seedscope.train.TrainingConfig;
  * @param protocols the protocols to run
  * @param baseSeed offset b of the seed mapping
  * @param device engine device, {@code cpu} or {@code cuda[:N]}
+ * @param family how originals and Retrain are trained: {@value #MLP} (the engine's seeded trainer,
+ *     with {@code training}) or {@value #TRIBUO_LR} (Tribuo's logistic regression with its default
+ *     settings, seeded by the training / unlearning seed; the model is then linear and every
+ *     unlearning method and metric works on it as on an MLP without hidden layers)
  */
 public record StudySpec(String name, String dataset, String labelColumn, int trainSize, int testSize, Mlp model,
         TrainingConfig training, List<String> forget, List<String> methods, List<String> metrics,
-        int trainingSeeds, int unlearningSeeds, List<Protocol> protocols, long baseSeed, String device) {
+        int trainingSeeds, int unlearningSeeds, List<Protocol> protocols, long baseSeed, String device,
+        String family) {
+
+    /** The engine-trained MLP family. */
+    public static final String MLP = "mlp";
+    /** The Tribuo logistic-regression family. */
+    public static final String TRIBUO_LR = "tribuo-lr";
 
     /** Validates counts and copies the lists. */
     public StudySpec {
@@ -61,6 +71,14 @@ public record StudySpec(String name, String dataset, String labelColumn, int tra
             throw new IllegalArgumentException("protocols must name at least one of one-training-seed, "
                     + "many-training-seeds, grid");
         }
+        if (!MLP.equals(family) && !TRIBUO_LR.equals(family)) {
+            throw new IllegalArgumentException("model family '" + family + "' is not known: use " + MLP + " or "
+                    + TRIBUO_LR);
+        }
+        if (TRIBUO_LR.equals(family) && !model.hidden().isEmpty()) {
+            throw new IllegalArgumentException("the " + TRIBUO_LR + " family is linear: it cannot have hidden layers "
+                    + model.hidden());
+        }
         if (methods.stream().distinct().count() != methods.size()) {
             throw new IllegalArgumentException("methods lists a method twice: " + methods);
         }
@@ -76,7 +94,7 @@ public record StudySpec(String name, String dataset, String labelColumn, int tra
         return new StudySpec("demo", "fashion-mnist", "label", 0, 0, Mlp.hidden(256), TrainingConfig.defaults(),
                 List.of("full:Shirt", "sub:Shirt"),
                 List.of("retrain", "finetune", "random-labels", "bad-teacher", "unsir", "ssd", "lfssd"), List.of(),
-                11, 11, List.of(Protocol.ONE_TRAINING_SEED, Protocol.MANY_TRAINING_SEEDS), 0, "cpu");
+                11, 11, List.of(Protocol.ONE_TRAINING_SEED, Protocol.MANY_TRAINING_SEEDS), 0, "cpu", MLP);
     }
 
     /** @return forget scenario ids (alias of {@link #forget()}) */
@@ -90,7 +108,7 @@ public record StudySpec(String name, String dataset, String labelColumn, int tra
      */
     public StudySpec withName(String newName) {
         return new StudySpec(newName, dataset, labelColumn, trainSize, testSize, model, training, forget, methods,
-                metrics, trainingSeeds, unlearningSeeds, protocols, baseSeed, device);
+                metrics, trainingSeeds, unlearningSeeds, protocols, baseSeed, device, family);
     }
 
     /**
@@ -101,7 +119,7 @@ public record StudySpec(String name, String dataset, String labelColumn, int tra
      */
     public StudySpec withDataset(String newDataset, int newTrainSize, int newTestSize) {
         return new StudySpec(name, newDataset, labelColumn, newTrainSize, newTestSize, model, training, forget,
-                methods, metrics, trainingSeeds, unlearningSeeds, protocols, baseSeed, device);
+                methods, metrics, trainingSeeds, unlearningSeeds, protocols, baseSeed, device, family);
     }
 
     /**
@@ -110,7 +128,7 @@ public record StudySpec(String name, String dataset, String labelColumn, int tra
      */
     public StudySpec withModel(Mlp newModel) {
         return new StudySpec(name, dataset, labelColumn, trainSize, testSize, newModel, training, forget, methods,
-                metrics, trainingSeeds, unlearningSeeds, protocols, baseSeed, device);
+                metrics, trainingSeeds, unlearningSeeds, protocols, baseSeed, device, family);
     }
 
     /**
@@ -119,7 +137,7 @@ public record StudySpec(String name, String dataset, String labelColumn, int tra
      */
     public StudySpec withTraining(TrainingConfig newTraining) {
         return new StudySpec(name, dataset, labelColumn, trainSize, testSize, model, newTraining, forget, methods,
-                metrics, trainingSeeds, unlearningSeeds, protocols, baseSeed, device);
+                metrics, trainingSeeds, unlearningSeeds, protocols, baseSeed, device, family);
     }
 
     /**
@@ -128,7 +146,7 @@ public record StudySpec(String name, String dataset, String labelColumn, int tra
      */
     public StudySpec withForget(List<String> newForget) {
         return new StudySpec(name, dataset, labelColumn, trainSize, testSize, model, training, newForget, methods,
-                metrics, trainingSeeds, unlearningSeeds, protocols, baseSeed, device);
+                metrics, trainingSeeds, unlearningSeeds, protocols, baseSeed, device, family);
     }
 
     /**
@@ -137,7 +155,7 @@ public record StudySpec(String name, String dataset, String labelColumn, int tra
      */
     public StudySpec withMethods(List<String> newMethods) {
         return new StudySpec(name, dataset, labelColumn, trainSize, testSize, model, training, forget, newMethods,
-                metrics, trainingSeeds, unlearningSeeds, protocols, baseSeed, device);
+                metrics, trainingSeeds, unlearningSeeds, protocols, baseSeed, device, family);
     }
 
     /**
@@ -146,7 +164,7 @@ public record StudySpec(String name, String dataset, String labelColumn, int tra
      */
     public StudySpec withMetrics(List<String> newMetrics) {
         return new StudySpec(name, dataset, labelColumn, trainSize, testSize, model, training, forget, methods,
-                newMetrics, trainingSeeds, unlearningSeeds, protocols, baseSeed, device);
+                newMetrics, trainingSeeds, unlearningSeeds, protocols, baseSeed, device, family);
     }
 
     /**
@@ -156,7 +174,7 @@ public record StudySpec(String name, String dataset, String labelColumn, int tra
      */
     public StudySpec withSeeds(int newI, int newJ) {
         return new StudySpec(name, dataset, labelColumn, trainSize, testSize, model, training, forget, methods,
-                metrics, newI, newJ, protocols, baseSeed, device);
+                metrics, newI, newJ, protocols, baseSeed, device, family);
     }
 
     /**
@@ -165,7 +183,7 @@ public record StudySpec(String name, String dataset, String labelColumn, int tra
      */
     public StudySpec withProtocols(List<Protocol> newProtocols) {
         return new StudySpec(name, dataset, labelColumn, trainSize, testSize, model, training, forget, methods,
-                metrics, trainingSeeds, unlearningSeeds, newProtocols, baseSeed, device);
+                metrics, trainingSeeds, unlearningSeeds, newProtocols, baseSeed, device, family);
     }
 
     /**
@@ -174,7 +192,22 @@ public record StudySpec(String name, String dataset, String labelColumn, int tra
      */
     public StudySpec withBaseSeed(long newBaseSeed) {
         return new StudySpec(name, dataset, labelColumn, trainSize, testSize, model, training, forget, methods,
-                metrics, trainingSeeds, unlearningSeeds, protocols, newBaseSeed, device);
+                metrics, trainingSeeds, unlearningSeeds, protocols, newBaseSeed, device, family);
+    }
+
+    /**
+     * @param newFamily {@value #MLP} or {@value #TRIBUO_LR} (which also makes the model linear)
+     * @return a copy training originals and Retrain that way
+     */
+    public StudySpec withFamily(String newFamily) {
+        return new StudySpec(name, dataset, labelColumn, trainSize, testSize,
+                TRIBUO_LR.equals(newFamily) ? new Mlp(List.of()) : model, training, forget, methods, metrics,
+                trainingSeeds, unlearningSeeds, protocols, baseSeed, device, newFamily);
+    }
+
+    /** @return the model id of spec files: {@code tribuo-lr} or the MLP's id */
+    public String modelId() {
+        return TRIBUO_LR.equals(family) ? TRIBUO_LR : model.id();
     }
 
     /**
@@ -183,12 +216,12 @@ public record StudySpec(String name, String dataset, String labelColumn, int tra
      */
     public StudySpec withDevice(String newDevice) {
         return new StudySpec(name, dataset, labelColumn, trainSize, testSize, model, training, forget, methods,
-                metrics, trainingSeeds, unlearningSeeds, protocols, baseSeed, newDevice);
+                metrics, trainingSeeds, unlearningSeeds, protocols, baseSeed, newDevice, family);
     }
 
     @Override
     public String toString() {
-        return name + ": " + dataset + (trainSize > 0 ? " (" + trainSize + "/" + testSize + ")" : "") + ", " + model
+        return name + ": " + dataset + (trainSize > 0 ? " (" + trainSize + "/" + testSize + ")" : "") + ", " + modelId()
                 + ", forget " + forget + ", methods " + methods + ", I=" + trainingSeeds + " J=" + unlearningSeeds
                 + ", " + protocols + ", base seed " + baseSeed;
     }
