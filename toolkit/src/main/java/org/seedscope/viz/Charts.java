@@ -434,6 +434,17 @@ public final class Charts {
         }
     }
 
+    /**
+     * The readable name the charts use for a metric column, e.g. "forget accuracy" for
+     * "forget_acc", "MIA (entropy attack)" for "mia"; unknown columns keep their name.
+     *
+     * @param metric a metric column name
+     * @return the label
+     */
+    public static String label(String metric) {
+        return Labels.name(metric);
+    }
+
     private static List<String> methodsWithData(Table rows, String metric, String scenario) {
         ResultRows.requireMetric(rows, metric);
         List<String> out = new ArrayList<>();
