@@ -27,6 +27,14 @@ import tech.tablesaw.api.Table;
  * the variance components, the single-seed lottery and a plain-language reading per method,
  * then a seed-budget section (Var(Z̄) for a few designs, the cost-optimal J*, an MDD heat map).
  *
+ * <p>Variance split used by the readings and the budget: the full grid's components when the
+ * table has "grid" rows; otherwise σ²_unlearn from Algorithm 1 (one training seed, J ≥ 2 runs)
+ * and the total σ²_train + σ²_unlearn from Algorithm 2 (I ≥ 2 seeds, one run each), giving
+ * σ²_train = max(0, total − σ²_unlearn) — a moment estimate that assumes Algorithm 1's training
+ * seed is typical. Costs: c_T = mean {@code retrain_runtime_s} of the scenario (the cost of
+ * training one model), c_U = mean {@code runtime_s} of the method. The MDD heat map uses the
+ * components of the most variable non-Retrain method (largest σ²_train + σ²_unlearn).
+ *
  * <p>Charts are embedded in the HTML as base64 PNG data URIs and also written as SVG files to
  * {@code dir/charts/}. All text taken from the table is HTML-escaped. The HTML is written to a
  * temporary file in {@code dir} and renamed into place, so a reader never sees half a report.
