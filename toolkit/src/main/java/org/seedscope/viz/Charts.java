@@ -84,7 +84,7 @@ public final class Charts {
      *
      * <p>Series: "Algorithm 1: 1 training seed" and "Algorithm 2: many training seeds" are
      * polylines of all boxes of that protocol (pieces separated by NaN); the box of method k lies
-     * within x = k ∓ {@value #BOX_OFFSET} ± {@value #BOX_HALF_WIDTH} and its y values are exactly
+     * within x = k ∓ 0.19 ± 0.14 and its y values are exactly
      * {min, q1, median, q3, max}. "Retrain 25 % and 75 %" holds two horizontal segments across the
      * plot (first the 25 % quantile, then the 75 %) and "Retrain median" one. A method with no "ok" rows under a protocol has no box there.
      *
