@@ -66,7 +66,6 @@ public final class Charts {
 
     static final Color ALGORITHM_1 = new Color(0xD5, 0x5E, 0x00);
     static final Color ALGORITHM_2 = new Color(0x00, 0x72, 0xB2);
-    static final Color GREEN = new Color(0x00, 0x9E, 0x73);
     static final Color REFERENCE = new Color(0x55, 0x55, 0x55);
     private static final String FONT = Font.SANS_SERIF;
     private static final BasicStroke DASHED = new BasicStroke(1.8f, BasicStroke.CAP_BUTT,

@@ -73,6 +73,18 @@ class ReportTest {
     }
 
     @Test
+    void gridOnlyTableGetsReasonsInsteadOfMissingCharts(@TempDir Path dir) throws IOException {
+        Table rows = SmallStudy.table("ssd");
+        rows = rows.where(rows.stringColumn("protocol").isEqualTo("one-training-seed"));
+        rows.stringColumn("protocol").set(rows.stringColumn("protocol").isNotMissing(), "grid");
+        String text = Files.readString(Report.write(rows, dir));
+        assertTrue(text.contains("Chart not drawn: scenario &#39;s&#39; has no ok rows of"
+                + " one-training-seed or many-training-seeds"), "Figure 1 needs both protocols");
+        assertTrue(text.contains("No method has rows under both Algorithm 1 and Algorithm 2"));
+        assertTrue(text.contains("only one training seed was run"), "lottery with I = 1");
+    }
+
+    @Test
     void escapesTextFromTheTable(@TempDir Path dir) throws IOException {
         String text = Files.readString(Report.write(SmallStudy.table("<script>"), dir));
         assertTrue(text.contains("&lt;script&gt;"));
