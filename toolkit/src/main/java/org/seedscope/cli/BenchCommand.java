@@ -25,7 +25,9 @@ import picocli.CommandLine.Option;
 /**
  * Training throughput of MLP 784-256-10 (batch 128) on the shipped Fashion-MNIST subset, and
  * optionally the same network trained by PyTorch on the same data, batch size and thread count.
- * Throughput is the best epoch after one untimed warm-up epoch, for both.
+ * Throughput is the best epoch after one untimed warm-up epoch, for both; with {@code --repeats N}
+ * both sides run N times, alternating, and the medians are reported (the machine's other load
+ * moves single runs a lot).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure training throughput (examples/s); optionally against PyTorch.")
@@ -48,6 +50,10 @@ final class BenchCommand implements Callable<Integer> {
             + "on the default setting: shipped Fashion-MNIST subset, full-class forget of Shirt, MLP 784-256-10.")
     boolean methods;
 
+    @Option(names = "--repeats", defaultValue = "3", description = "Runs of each side, alternating; the medians are "
+            + "reported (default: ${DEFAULT-VALUE}).")
+    int repeats;
+
     @Option(names = "--python", defaultValue = "/usr/bin/python3", description = "Python with torch for --vs-pytorch (default: ${DEFAULT-VALUE}).")
     String python;
 
@@ -60,16 +66,28 @@ final class BenchCommand implements Callable<Integer> {
             MethodBench.run(json, threads);
             return 0;
         }
+        if (repeats < 1) {
+            throw new IllegalArgumentException("--repeats must be at least 1, got " + repeats);
+        }
         Dataset data = Datasets.fashionMnist();
         Architecture arch = Mlp.hidden(256).architecture(data.train().features(), data.train().classes());
         TrainingConfig config = TrainingConfig.defaults().withEpochs(epochs + 1).withBatchSize(128);
-        double best;
+        double[] ours = new double[repeats];
+        double[] theirs = new double[repeats];
+        JsonNode peer = null;
         String engineName;
         try (Engine engine = Engine.create(EngineOptions.defaults().withThreads(threads))) {
-            List<EpochLog> log = new Trainer(engine, config).fit(arch, data.train(), 1).log();
-            best = log.stream().skip(1).mapToDouble(e -> data.train().size() / e.seconds()).max().orElseThrow();
             engineName = engine.describe();
+            for (int r = 0; r < repeats; r++) {
+                List<EpochLog> log = new Trainer(engine, config).fit(arch, data.train(), 1).log();
+                ours[r] = log.stream().skip(1).mapToDouble(e -> data.train().size() / e.seconds()).max().orElseThrow();
+                if (vsPytorch) {
+                    peer = runPytorch(data);
+                    theirs[r] = peer.path("examples_per_second").asDouble();
+                }
+            }
         }
+        double best = median(ours);
         ObjectNode out = JSON.createObjectNode();
         out.put("benchmark", "train-mlp");
         out.put("architecture", arch.toString());
@@ -77,12 +95,15 @@ final class BenchCommand implements Callable<Integer> {
         out.put("threads", threads);
         out.put("examples", data.train().size());
         out.put("engine", engineName);
+        out.put("repeats", repeats);
         out.put("examples_per_second", Math.round(best * 10) / 10.0);
+        samples(out.putArray("samples"), ours);
         if (vsPytorch) {
-            JsonNode peer = runPytorch(data);
-            out.set("pytorch", peer);
-            double ratio = best / peer.path("examples_per_second").asDouble();
-            out.put("ratio_vs_pytorch", Math.round(ratio * 100) / 100.0);
+            ObjectNode p = out.putObject("pytorch");
+            p.put("torch", peer.path("torch").asText());
+            p.put("examples_per_second", Math.round(median(theirs) * 10) / 10.0);
+            samples(p.putArray("samples"), theirs);
+            out.put("ratio_vs_pytorch", Math.round(best / median(theirs) * 100) / 100.0);
         }
         if (json) {
             System.out.println(JSON.writeValueAsString(out));
@@ -94,6 +115,19 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    private static void samples(com.fasterxml.jackson.databind.node.ArrayNode array, double[] values) {
+        for (double v : values) {
+            array.add(Math.round(v));
+        }
     }
 
     private JsonNode runPytorch(Dataset data) throws IOException, InterruptedException {
