@@ -115,7 +115,8 @@ public final class MetricSet {
 
     /**
      * Computes the requested metrics. The evaluation seed is split in a fixed order whatever is
-     * requested: first the entropy MIA's seed (subsample and Tribuo trainer), then the
+     * requested: first the entropy MIA's seed (its Tribuo trainer, and its subsample draw where
+     * subsampling is asked for), then the
      * initialisation seed of ZRF's random model. Values are NaN where {@link Metrics#describe}'s
      * definitions are undefined (e.g. {@code retain_acc} with an empty retainTest).
      *
