@@ -1,0 +1,604 @@
+package org.seedscope.kernel;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import jdk.jshell.DeclarationSnippet;
+import jdk.jshell.Diag;
+import jdk.jshell.EvalException;
+import jdk.jshell.ExpressionSnippet;
+import jdk.jshell.JShell;
+import jdk.jshell.JShellException;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.SourceCodeAnalysis.CompletionInfo;
+import jdk.jshell.UnresolvedReferenceException;
+import jdk.jshell.VarSnippet;
+import jdk.jshell.execution.LocalExecutionControlProvider;
+import org.dflib.jjava.jupyter.kernel.BaseKernel;
+
+/**
+ * Evaluates notebook cells with JShell in this JVM (local execution control), so that a cell's
+ * last expression comes back as the live object rather than as a string.
+ *
+ * <p>All JShell work runs on one worker thread owned by this evaluator; JShell itself starts
+ * snippet code on short-lived threads in a thread group below the worker's. {@link #interrupt()}
+ * calls {@link JShell#stop()} and interrupts those snippet threads (and any threads they
+ * started), so library code that checks {@link Thread#interrupted()} stops too: from Java 20 on,
+ * {@code stop()} alone only stops code compiled from snippets. While a magic runs, the worker
+ * itself is interrupted instead.
+ */
+final class CellEvaluator implements AutoCloseable {
+    /** Runs one line magic of a cell, on the evaluator's worker thread. */
+    @FunctionalInterface
+    interface MagicRunner {
+        /**
+         * @param name the magic's name, without {@code %}
+         * @param args its whitespace-separated arguments
+         * @throws Exception if the magic fails; its message is shown to the user
+         */
+        void run(String name, List<String> args) throws Exception;
+    }
+
+    /**
+     * Completion candidates and the cell range they replace.
+     *
+     * @param options replacement texts, without duplicates
+     * @param start   first replaced character in the cell
+     * @param end     end (exclusive) of the replaced range
+     */
+    record Completion(List<String> options, int start, int end) {}
+
+    /** What the worker is doing, which decides how an interrupt is delivered. */
+    private enum Phase { IDLE, SNIPPET, MAGIC }
+
+    private static final AtomicInteger INSTANCES = new AtomicInteger();
+    /** Pause between attempts to stop an interrupted cell. */
+    static final long RETRY_MILLIS = 100;
+    /** Attempts to stop an interrupted cell before giving up (the user may interrupt again). */
+    static final int MAX_RETRIES = 100;
+
+    private final ThreadGroup cellThreads;
+    private final ExecutorService worker;
+    private final Object phaseLock = new Object();
+    private final Map<String, SnippetOrigin> origins = new HashMap<>();
+    private final Set<String> classpath = new LinkedHashSet<>();
+    private final List<String> acceptedImports = new ArrayList<>();
+    private volatile Thread workerThread;
+    private volatile JShell shell;
+    private volatile Phase phase = Phase.IDLE;
+    private volatile boolean interruptRequested;
+    /** Number of the cell being evaluated, 0 when none; changed under {@link #phaseLock}. */
+    private volatile long runningCell;
+    private RuntimeException startupFailure;
+    private CellSource currentCell;
+    private long cellNumber;
+    private long handoffs;
+
+    /**
+     * Where a snippet came from, to turn its stack frames into cell lines.
+     *
+     * @param code   the snippet from its first line of code on (see {@link #codeStart})
+     * @param cell   the number of the cell it came from
+     * @param offset where {@code code} starts in that cell
+     */
+    private record SnippetOrigin(String code, long cell, int offset) {}
+
+    /**
+     * Starts JShell on the worker thread; cells submitted meanwhile wait for it.
+     *
+     * @param classpath entries added to JShell's class path, in order
+     * @param imports   gives, on the worker thread, the import statements to evaluate first;
+     *                  those that do not compile are skipped
+     */
+    CellEvaluator(List<Path> classpath, Supplier<List<String>> imports) {
+        int id = INSTANCES.incrementAndGet();
+        this.cellThreads = new ThreadGroup("seedscope-cells-" + id);
+        this.worker = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(cellThreads, r, "seedscope-jshell-" + id);
+            t.setDaemon(true);
+            workerThread = t;
+            return t;
+        });
+        List<Path> entries = List.copyOf(classpath);
+        worker.submit(() -> start(entries, imports));
+    }
+
+    /** @return an evaluator with this JVM's class path and the {@link DefaultImports} */
+    static CellEvaluator forThisJvm() {
+        List<Path> classpath = jvmClasspath();
+        return new CellEvaluator(classpath,
+                () -> DefaultImports.forClasspath(classpath, ClassLoader.getSystemClassLoader()));
+    }
+
+    /** @return the entries of {@code java.class.path}, as absolute paths */
+    static List<Path> jvmClasspath() {
+        List<Path> out = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
+            if (!entry.isBlank()) {
+                out.add(Path.of(entry).toAbsolutePath().normalize());
+            }
+        }
+        return out;
+    }
+
+    private void start(List<Path> entries, Supplier<List<String>> imports) {
+        try {
+            JShell js = JShell.builder()
+                    .executionEngine(new LocalExecutionControlProvider(), Map.of())
+                    .build();
+            shell = js;
+            entries.forEach(this::addEntry);
+            for (String statement : imports.get()) {
+                List<SnippetEvent> events = js.eval(statement);
+                if (!events.isEmpty() && events.get(0).status() == Snippet.Status.VALID) {
+                    acceptedImports.add(statement);
+                }
+            }
+        } catch (RuntimeException e) {
+            startupFailure = e;
+        }
+    }
+
+    /**
+     * Evaluates a cell: its code snippet by snippet, its line magics in place.
+     *
+     * @param cell   the cell's text
+     * @param magics runs the cell's line magics
+     * @return the value of the cell's last snippet if that is an expression (which may be
+     *         {@code null}); {@code null} if it is a declaration, statement or magic
+     * @throws CompilationException      if a snippet does not compile (later snippets do not run)
+     * @throws EvaluationException       if a snippet throws
+     * @throws CellInterruptedException  if {@link #interrupt()} stopped the cell
+     * @throws IllegalArgumentException  if a magic rejects its arguments (its message)
+     */
+    Object eval(String cell, MagicRunner magics) {
+        return onWorker(() -> evaluateCell(new CellSource(cell), magics));
+    }
+
+    /**
+     * Stops the running cell, if any: see the class comment. Safe to call from any thread and
+     * when nothing runs.
+     *
+     * <p>The stop is repeated every {@value #RETRY_MILLIS} ms (at most {@value #MAX_RETRIES}
+     * times) until the cell has ended, because a single attempt can fall between two snippets
+     * or into the compilation of one, when there is no snippet code to stop yet; the cell also
+     * checks for a pending interrupt between snippets. Attempts only ever reach the cell that
+     * was running when this was called.
+     */
+    void interrupt() {
+        long target;
+        synchronized (phaseLock) {
+            target = runningCell;
+            if (target == 0) {
+                return;
+            }
+            interruptRequested = true;
+        }
+        Thread repeater = new Thread(() -> {
+            try {
+                for (int i = 0; i < MAX_RETRIES && deliverInterrupt(target); i++) {
+                    Thread.sleep(RETRY_MILLIS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "seedscope-interrupt");
+        repeater.setDaemon(true);
+        repeater.start();
+    }
+
+    /** @return whether cell {@code target} was still running, so the attempt was made */
+    private boolean deliverInterrupt(long target) {
+        synchronized (phaseLock) {
+            if (runningCell != target) {
+                return false;
+            }
+            if (phase == Phase.MAGIC) {
+                workerThread.interrupt();
+            } else if (phase == Phase.SNIPPET) {
+                shell.stop();
+                Thread[] threads;
+                int count;
+                do {
+                    threads = new Thread[cellThreads.activeCount() + 8];
+                    count = cellThreads.enumerate(threads, true);
+                } while (count == threads.length);
+                for (int i = 0; i < count; i++) {
+                    if (threads[i] != workerThread) {
+                        threads[i].interrupt();
+                    }
+                }
+            }
+            return true;
+        }
+    }
+
+    /**
+     * @param code   a cell
+     * @param cursor cursor offset in the cell
+     * @return JShell's completions for the snippet around the cursor; none inside a magic line
+     */
+    Completion complete(String code, int cursor) {
+        return onWorker(() -> {
+            Located at = snippetAt(code, cursor);
+            if (at == null) {
+                return new Completion(List.of(), cursor, cursor);
+            }
+            int[] anchor = new int[1];
+            List<String> options = shell.sourceCodeAnalysis()
+                    .completionSuggestions(at.snippet, at.cursor, anchor).stream()
+                    .map(SourceCodeAnalysis.Suggestion::continuation)
+                    .distinct()
+                    .collect(Collectors.toList());
+            return new Completion(options, at.start + anchor[0], cursor);
+        });
+    }
+
+    /**
+     * @param code   a cell
+     * @param cursor cursor offset in the cell
+     * @return signatures (and Javadoc where the JDK ships sources) of what is at the cursor,
+     *         one block per overload; empty if nothing is known
+     */
+    String documentation(String code, int cursor) {
+        return onWorker(() -> {
+            Located at = snippetAt(code, cursor);
+            if (at == null) {
+                return "";
+            }
+            return shell.sourceCodeAnalysis().documentation(at.snippet, at.cursor, true).stream()
+                    .map(d -> d.javadoc() == null ? d.signature() : d.signature() + "\n" + d.javadoc())
+                    .collect(Collectors.joining("\n\n"));
+        });
+    }
+
+    /**
+     * @param code a cell
+     * @return {@link BaseKernel#IS_COMPLETE_YES}, {@link BaseKernel#IS_COMPLETE_BAD} if JShell
+     *         cannot parse it, or an indent ({@code ""}) if more input is expected
+     */
+    String isComplete(String code) {
+        return onWorker(() -> {
+            for (CellSource.Segment segment : new CellSource(code).segments()) {
+                if (segment.magic()) {
+                    continue;
+                }
+                String rest = segment.text();
+                while (!rest.isBlank()) {
+                    CompletionInfo info = shell.sourceCodeAnalysis().analyzeCompletion(rest);
+                    switch (info.completeness()) {
+                        case COMPLETE, COMPLETE_WITH_SEMI -> rest = info.remaining();
+                        case EMPTY -> rest = "";
+                        case UNKNOWN -> {
+                            return BaseKernel.IS_COMPLETE_BAD;
+                        }
+                        default -> {
+                            return "";
+                        }
+                    }
+                }
+            }
+            return BaseKernel.IS_COMPLETE_YES;
+        });
+    }
+
+    /**
+     * Adds jars or class directories to the session's class path (compiler and class loader);
+     * entries already present are skipped.
+     *
+     * @param entries the entries
+     * @return the entries that were new
+     */
+    List<Path> addToClasspath(List<Path> entries) {
+        return onWorker(() -> {
+            List<Path> added = new ArrayList<>();
+            for (Path entry : entries) {
+                if (addEntry(entry)) {
+                    added.add(entry);
+                }
+            }
+            return added;
+        });
+    }
+
+    /** @return the default imports that compiled at start-up, in evaluation order */
+    List<String> imports() {
+        return onWorker(() -> List.copyOf(acceptedImports));
+    }
+
+    /** Stops the worker and closes JShell. */
+    @Override
+    public void close() {
+        interrupt();
+        worker.submit(() -> {
+            if (shell != null) {
+                shell.close();
+            }
+        });
+        worker.shutdown();
+    }
+
+    private boolean addEntry(Path entry) {
+        String path = entry.toAbsolutePath().normalize().toString();
+        if (!classpath.add(path)) {
+            return false;
+        }
+        shell.addToClasspath(path);
+        return true;
+    }
+
+    /**
+     * Runs {@code task} on the worker thread and waits for it; runs it directly when already on
+     * the worker (a magic adding to the class path).
+     */
+    private <T> T onWorker(Callable<T> task) {
+        Callable<T> checked = () -> {
+            if (startupFailure != null) {
+                throw new IllegalStateException("JShell failed to start: " + startupFailure.getMessage(), startupFailure);
+            }
+            return task.call();
+        };
+        if (Thread.currentThread() == workerThread) {
+            try {
+                return checked.call();
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        }
+        Future<T> result = worker.submit(checked);
+        try {
+            return result.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause.getMessage(), cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            interrupt();
+            throw new CellInterruptedException("Interrupted while waiting for the kernel's JShell worker.");
+        }
+    }
+
+    private Object evaluateCell(CellSource cell, MagicRunner magics) {
+        currentCell = cell;
+        cellNumber++;
+        synchronized (phaseLock) {
+            interruptRequested = false;
+            runningCell = cellNumber;
+        }
+        Object value = null;
+        try {
+            for (CellSource.Segment segment : cell.segments()) {
+                checkInterrupt(cell, segment.offset());
+                if (segment.magic()) {
+                    runMagic(cell, segment, magics);
+                    value = null;
+                } else {
+                    value = evaluateCode(cell, segment);
+                }
+            }
+            return value;
+        } finally {
+            synchronized (phaseLock) {
+                runningCell = 0;
+            }
+            setPhase(Phase.IDLE);
+        }
+    }
+
+    private void runMagic(CellSource cell, CellSource.Segment segment, MagicRunner magics) {
+        setPhase(Phase.MAGIC);
+        try {
+            magics.run(segment.magicName(), segment.magicArgs());
+        } catch (InterruptedException e) {
+            throw interrupted(cell, segment.offset());
+        } catch (Exception e) {
+            if (interruptRequested) {
+                throw interrupted(cell, segment.offset());
+            }
+            int line = cell.lineAt(segment.offset());
+            throw new EvaluationException("line " + line + ": " + e.getMessage());
+        } finally {
+            setPhase(Phase.IDLE);
+        }
+        checkInterrupt(cell, segment.offset());
+    }
+
+    /** @return the value of the segment's last snippet, or {@code null} (see {@link #eval}) */
+    private Object evaluateCode(CellSource cell, CellSource.Segment segment) {
+        SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
+        String rest = segment.text();
+        int offset = segment.offset();
+        String valueName = null;
+        while (!rest.isBlank()) {
+            CompletionInfo info = analysis.analyzeCompletion(rest);
+            if (info.completeness() == SourceCodeAnalysis.Completeness.EMPTY) {
+                break;
+            }
+            boolean complete = info.completeness().isComplete();
+            String source = complete ? info.source() : rest;
+            String remaining = complete ? info.remaining() : "";
+            SnippetEvent event = run(source);
+            checkInterrupt(cell, offset);
+            Snippet snippet = event.snippet();
+            int codeStart = codeStart(source);
+            origins.put(snippet.id(), new SnippetOrigin(source.substring(codeStart), cellNumber, offset + codeStart));
+            if (event.status() == Snippet.Status.REJECTED) {
+                List<Diag> errors = shell.diagnostics(snippet).filter(Diag::isError).collect(Collectors.toList());
+                throw FailureReports.compilation(cell, offset, errors);
+            }
+            if (event.exception() != null) {
+                throw runtimeFailure(event.exception());
+            }
+            valueName = valueName(snippet);
+            offset += rest.length() - remaining.length();
+            rest = remaining;
+        }
+        return valueName == null ? null : handOff(valueName, cell, offset);
+    }
+
+    private SnippetEvent run(String source) {
+        setPhase(Phase.SNIPPET);
+        try {
+            return shell.eval(source).stream()
+                    .filter(e -> e.causeSnippet() == null)
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("JShell reported no event for: " + source));
+        } finally {
+            setPhase(Phase.IDLE);
+        }
+    }
+
+    /** @return the variable holding the snippet's value if it is an expression, else null */
+    private static String valueName(Snippet snippet) {
+        if (snippet instanceof ExpressionSnippet expression) {
+            return expression.name();
+        }
+        if (snippet instanceof VarSnippet variable
+                && variable.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) {
+            return variable.name();
+        }
+        return null;
+    }
+
+    /** Reads a snippet variable's live object through {@link ResultHandoff}. */
+    private Object handOff(String variable, CellSource cell, int offset) {
+        String key = "cell-" + cellNumber + "-" + (++handoffs) + "-" + System.identityHashCode(this);
+        SnippetEvent event = run(ResultHandoff.class.getName() + ".offer(\"" + key + "\", " + variable + ");");
+        checkInterrupt(cell, offset);
+        try {
+            if (event.status() == Snippet.Status.REJECTED) {
+                throw new IllegalStateException("cannot read the value of " + variable + ": "
+                        + shell.diagnostics(event.snippet()).map(d -> d.getMessage(null)).collect(Collectors.joining("; ")));
+            }
+            if (event.exception() != null) {
+                throw runtimeFailure(event.exception());
+            }
+            return ResultHandoff.take(key);
+        } finally {
+            shell.drop(event.snippet());
+        }
+    }
+
+    private RuntimeException runtimeFailure(JShellException thrown) {
+        if (thrown instanceof UnresolvedReferenceException unresolved) {
+            DeclarationSnippet declaration = unresolved.getSnippet();
+            String missing = shell.unresolvedDependencies(declaration).collect(Collectors.joining(", "));
+            return new EvaluationException("UnresolvedReferenceException: " + declaration.kind().toString().toLowerCase()
+                    + " " + declaration.name() + " cannot run until these are defined: " + missing);
+        }
+        return FailureReports.evaluation((EvalException) thrown, this::describeSnippetLine);
+    }
+
+    private String describeSnippetLine(String snippetId, int line) {
+        SnippetOrigin origin = origins.get(snippetId);
+        if (origin == null) {
+            return "line " + line + " of snippet #" + snippetId;
+        }
+        if (origin.cell() == cellNumber) {
+            int cellLine = currentCell.lineAt(origin.offset()) + line - 1;
+            return "line " + cellLine + " of the cell: " + currentCell.line(cellLine).strip();
+        }
+        String[] lines = origin.code().split("\n", -1);
+        String text = line >= 1 && line <= lines.length ? lines[line - 1].strip() : "";
+        return "line " + line + " of a snippet from an earlier cell: " + text;
+    }
+
+    /**
+     * JShell numbers a snippet's lines in stack frames from its first character that is neither
+     * whitespace nor inside a leading block comment (line comments count as code); found by
+     * experiment on Java 17 and 25, while compiler diagnostics use offsets into the full source.
+     *
+     * @return the index of that character in {@code source}
+     */
+    static int codeStart(String source) {
+        int i = 0;
+        while (i < source.length()) {
+            if (Character.isWhitespace(source.charAt(i))) {
+                i++;
+            } else if (source.startsWith("/*", i)) {
+                int end = source.indexOf("*/", i + 2);
+                if (end < 0) {
+                    return i;
+                }
+                i = end + 2;
+            } else {
+                break;
+            }
+        }
+        return i;
+    }
+
+    private void setPhase(Phase next) {
+        synchronized (phaseLock) {
+            phase = next;
+            if (next == Phase.IDLE) {
+                // An interrupt aimed at a magic must not leak into JShell's compiler.
+                Thread.interrupted();
+            }
+        }
+    }
+
+    private void checkInterrupt(CellSource cell, int offset) {
+        if (interruptRequested) {
+            throw interrupted(cell, offset);
+        }
+    }
+
+    private static CellInterruptedException interrupted(CellSource cell, int offset) {
+        int line = cell.lineAt(offset);
+        return new CellInterruptedException("Interrupted: the cell was stopped while running the code from line "
+                + line + " (" + cell.line(line).strip() + ").");
+    }
+
+    /** Cursor position resolved to the snippet that holds it. */
+    private record Located(String snippet, int start, int cursor) {}
+
+    /** @return the snippet of {@code code} around {@code cursor}, or null inside a magic line */
+    private Located snippetAt(String code, int cursor) {
+        for (CellSource.Segment segment : new CellSource(code).segments()) {
+            int end = segment.offset() + segment.text().length();
+            if (cursor < segment.offset() || cursor > end) {
+                continue;
+            }
+            if (segment.magic()) {
+                return null;
+            }
+            String rest = segment.text();
+            int start = segment.offset();
+            while (true) {
+                CompletionInfo info = shell.sourceCodeAnalysis().analyzeCompletion(rest);
+                int consumed = info.completeness().isComplete() ? rest.length() - info.remaining().length() : rest.length();
+                if (cursor <= start + consumed || consumed == 0 || consumed == rest.length()) {
+                    return new Located(code.substring(start, cursor), start, cursor - start);
+                }
+                start += consumed;
+                rest = rest.substring(consumed);
+            }
+        }
+        return null;
+    }
+
+}
