@@ -1,0 +1,221 @@
+package org.seedscope.viz;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.io.csv.CsvReadOptions;
+
+/**
+ * Reading a study's long-format result table (one row per cell, as written by the study runner to
+ * {@code results.csv}) for charts and reports: loading the CSV with stable column types, listing
+ * scenarios, methods and metric columns, and pulling out one slice's values.
+ */
+public final class ResultRows {
+
+    /** Protocol id of Algorithm 1: one training seed, J unlearning seeds. */
+    public static final String ONE_SEED = "one-training-seed";
+    /** Protocol id of Algorithm 2: I training seeds, one unlearning seed each. */
+    public static final String MANY_SEEDS = "many-training-seeds";
+    /** Protocol id of the full I x J grid. */
+    public static final String GRID = "grid";
+    /** Method id of the gold standard, matched case-insensitively. */
+    public static final String RETRAIN = "retrain";
+
+    /** Columns that are never metrics even when numeric. */
+    private static final Set<String> NOT_METRICS = Set.of("cell", "i", "j", "train_seed",
+            "unlearn_seed", "eval_seed");
+    private static final Map<String, ColumnType> TYPES = Map.ofEntries(
+            Map.entry("cell", ColumnType.LONG), Map.entry("i", ColumnType.LONG),
+            Map.entry("j", ColumnType.LONG), Map.entry("train_seed", ColumnType.LONG),
+            Map.entry("unlearn_seed", ColumnType.LONG), Map.entry("eval_seed", ColumnType.LONG),
+            Map.entry("protocol", ColumnType.STRING), Map.entry("scenario", ColumnType.STRING),
+            Map.entry("method", ColumnType.STRING), Map.entry("status", ColumnType.STRING),
+            Map.entry("reason", ColumnType.STRING), Map.entry("deterministic", ColumnType.STRING),
+            Map.entry("hyperparameters", ColumnType.STRING));
+
+    private ResultRows() {
+    }
+
+    /**
+     * Reads a {@code results.csv}. Seeds and indices are read as LONG columns, the label columns
+     * (protocol, scenario, method, status, reason, deterministic, hyperparameters) as strings —
+     * so "true"/"false" and numeric-looking labels keep their text — and every other column is
+     * typed by Tablesaw's detection (metrics become DOUBLE).
+     *
+     * @param csv the file
+     * @return the table, named after the file
+     * @throws IllegalArgumentException when the file does not exist, naming it and how to make one
+     * @throws UncheckedIOException when it cannot be read
+     */
+    public static Table read(Path csv) {
+        if (!Files.isRegularFile(csv)) {
+            throw new IllegalArgumentException("no result table at " + csv.toAbsolutePath()
+                    + "; run `./seedscope run` or `./seedscope demo` first to produce one");
+        }
+        try {
+            return Table.read().csv(CsvReadOptions.builder(csv.toFile()).tableName(csv.toString())
+                    .columnTypesPartial(TYPES).build());
+        } catch (RuntimeException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw new UncheckedIOException("cannot read " + csv, io);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * The numeric metric columns: every numeric column except cell, i, j and the seed columns,
+     * in table order.
+     *
+     * @param rows a result table
+     * @return the metric column names (possibly empty)
+     */
+    public static List<String> metricColumns(Table rows) {
+        List<String> out = new ArrayList<>();
+        for (String name : rows.columnNames()) {
+            if (rows.column(name) instanceof NumericColumn<?> && !NOT_METRICS.contains(name)) {
+                out.add(name);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Checks that {@code metric} is a numeric metric column.
+     *
+     * @param rows a result table
+     * @param metric the metric name
+     * @throws IllegalArgumentException naming the metric and listing the metric columns present
+     */
+    public static void requireMetric(Table rows, String metric) {
+        if (!metricColumns(rows).contains(metric)) {
+            throw new IllegalArgumentException("unknown metric '" + metric + "'; the table has"
+                    + " metric columns " + metricColumns(rows));
+        }
+    }
+
+    /**
+     * @param rows a result table with a {@code scenario} column
+     * @return the distinct scenarios in order of first appearance
+     * @throws IllegalArgumentException when the column is missing
+     */
+    public static List<String> scenarios(Table rows) {
+        return new ArrayList<>(new LinkedHashSet<>(strings(rows, "scenario").asList()));
+    }
+
+    /**
+     * @param rows a result table
+     * @param scenario a scenario
+     * @return the distinct methods of that scenario in order of first appearance
+     * @throws IllegalArgumentException when a column is missing
+     */
+    public static List<String> methods(Table rows, String scenario) {
+        StringColumn sc = strings(rows, "scenario");
+        StringColumn me = strings(rows, "method");
+        Set<String> out = new LinkedHashSet<>();
+        for (int r = 0; r < rows.rowCount(); r++) {
+            if (sc.get(r).equals(scenario)) {
+                out.add(me.get(r));
+            }
+        }
+        return new ArrayList<>(out);
+    }
+
+    /**
+     * @param rows a result table
+     * @return the distinct protocols in order of first appearance
+     * @throws IllegalArgumentException when the column is missing
+     */
+    public static List<String> protocols(Table rows) {
+        return new ArrayList<>(new LinkedHashSet<>(strings(rows, "protocol").asList()));
+    }
+
+    /**
+     * The values of one metric over the "ok" rows of a slice, in row order. A {@code null} method
+     * or protocol matches every method or protocol; the method is matched case-insensitively.
+     * Missing and non-finite values of "ok" rows are left out.
+     *
+     * @param rows a result table
+     * @param metric a numeric column
+     * @param scenario the scenario
+     * @param method the method, or null for all
+     * @param protocol the protocol, or null for all
+     * @return the values (possibly empty)
+     * @throws IllegalArgumentException when a column is missing or the metric is not numeric
+     */
+    public static double[] values(Table rows, String metric, String scenario, String method,
+            String protocol) {
+        Objects.requireNonNull(scenario, "scenario");
+        requireMetric(rows, metric);
+        NumericColumn<?> v = (NumericColumn<?>) rows.column(metric);
+        StringColumn sc = strings(rows, "scenario");
+        StringColumn me = strings(rows, "method");
+        StringColumn pr = strings(rows, "protocol");
+        StringColumn st = strings(rows, "status");
+        double[] out = new double[rows.rowCount()];
+        int n = 0;
+        for (int r = 0; r < rows.rowCount(); r++) {
+            if (sc.get(r).equals(scenario) && "ok".equals(st.get(r))
+                    && (method == null || me.get(r).equalsIgnoreCase(method))
+                    && (protocol == null || pr.get(r).equals(protocol)) && !v.isMissing(r)
+                    && Double.isFinite(v.getDouble(r))) {
+                out[n++] = v.getDouble(r);
+            }
+        }
+        return Arrays.copyOf(out, n);
+    }
+
+    /**
+     * Type-7 sample quantile (linear interpolation between order statistics, R's default):
+     * h = (n − 1)p, q = x_(⌊h⌋) + (h − ⌊h⌋)(x_(⌊h⌋+1) − x_(⌊h⌋)) on the sorted sample.
+     *
+     * @param values the sample, non-empty and finite
+     * @param p the probability in [0, 1]
+     * @return the quantile
+     * @throws IllegalArgumentException for an empty sample or p outside [0, 1]
+     */
+    public static double quantile(double[] values, double p) {
+        if (values.length == 0) {
+            throw new IllegalArgumentException("quantile of an empty sample");
+        }
+        if (!(p >= 0 && p <= 1)) {
+            throw new IllegalArgumentException("probability must be in [0, 1], got " + p);
+        }
+        double[] s = values.clone();
+        Arrays.sort(s);
+        double h = (s.length - 1) * p;
+        int lo = (int) Math.floor(h);
+        int hi = Math.min(lo + 1, s.length - 1);
+        return s[lo] + (h - lo) * (s[hi] - s[lo]);
+    }
+
+    /**
+     * @param values a sample
+     * @return the arithmetic mean, NaN for an empty sample
+     */
+    public static double mean(double[] values) {
+        return Arrays.stream(values).average().orElse(Double.NaN);
+    }
+
+    private static StringColumn strings(Table rows, String name) {
+        if (!rows.containsColumn(name) || !(rows.column(name) instanceof StringColumn)) {
+            throw new IllegalArgumentException("column '" + name + "' "
+                    + (rows.containsColumn(name) ? "must be a string column, is "
+                    + rows.column(name).type() : "is missing") + "; table '" + rows.name()
+                    + "' has columns " + rows.columnNames());
+        }
+        return rows.stringColumn(name);
+    }
+}
