@@ -162,9 +162,9 @@ final class CellEvaluator implements AutoCloseable {
      * @return the value of the cell's last snippet if that is an expression (which may be
      *         {@code null}); {@code null} if it is a declaration, statement or magic
      * @throws CompilationException      if a snippet does not compile (later snippets do not run)
-     * @throws EvaluationException       if a snippet throws
+     * @throws EvaluationException       if a snippet throws, or a magic fails (its message,
+     *                                   prefixed with the magic's cell line)
      * @throws CellInterruptedException  if {@link #interrupt()} stopped the cell
-     * @throws IllegalArgumentException  if a magic rejects its arguments (its message)
      */
     Object eval(String cell, MagicRunner magics) {
         return onWorker(() -> evaluateCell(new CellSource(cell), magics));
