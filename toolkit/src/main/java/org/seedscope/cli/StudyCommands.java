@@ -3,6 +3,7 @@ package org.seedscope.cli;
 import java.nio.file.Path;
 import java.util.List;
 import org.seedscope.data.Dataset;
+import org.seedscope.report.Report;
 import org.seedscope.study.Progress;
 import org.seedscope.study.StudyResult;
 import org.seedscope.study.StudyRunner;
@@ -33,6 +34,7 @@ final class StudyCommands {
         }
         System.out.println("rows: " + out.resolve("results.csv") + "  (models trained " + result.cacheMisses()
                 + ", loaded from cache " + result.cacheHits() + ")");
+        System.out.println("report: " + Report.write(result.results(), out));
         return result;
     }
 }

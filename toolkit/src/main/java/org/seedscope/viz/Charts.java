@@ -66,7 +66,6 @@ public final class Charts {
 
     static final Color ALGORITHM_1 = new Color(0xD5, 0x5E, 0x00);
     static final Color ALGORITHM_2 = new Color(0x00, 0x72, 0xB2);
-    static final Color GREEN = new Color(0x00, 0x9E, 0x73);
     static final Color REFERENCE = new Color(0x55, 0x55, 0x55);
     private static final String FONT = Font.SANS_SERIF;
     private static final BasicStroke DASHED = new BasicStroke(1.8f, BasicStroke.CAP_BUTT,
@@ -84,7 +83,7 @@ public final class Charts {
      *
      * <p>Series: "Algorithm 1: 1 training seed" and "Algorithm 2: many training seeds" are
      * polylines of all boxes of that protocol (pieces separated by NaN); the box of method k lies
-     * within x = k ∓ {@value #BOX_OFFSET} ± {@value #BOX_HALF_WIDTH} and its y values are exactly
+     * within x = k ∓ 0.19 ± 0.14 and its y values are exactly
      * {min, q1, median, q3, max}. "Retrain 25 % and 75 %" holds two horizontal segments across the
      * plot (first the 25 % quantile, then the 75 %) and "Retrain median" one. A method with no "ok" rows under a protocol has no box there.
      *
@@ -432,6 +431,17 @@ public final class Charts {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write chart to " + file, e);
         }
+    }
+
+    /**
+     * The readable name the charts use for a metric column, e.g. "forget accuracy" for
+     * "forget_acc", "MIA (entropy attack)" for "mia"; unknown columns keep their name.
+     *
+     * @param metric a metric column name
+     * @return the label
+     */
+    public static String label(String metric) {
+        return Labels.name(metric);
     }
 
     private static List<String> methodsWithData(Table rows, String metric, String scenario) {
