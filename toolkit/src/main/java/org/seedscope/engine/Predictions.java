@@ -17,14 +17,7 @@ public record Predictions(float[] logits, float[] probs, float[] penultimate, in
      * @return the class with the largest logit (the first on ties)
      */
     public int predicted(int row) {
-        int best = 0;
-        int base = row * classes;
-        for (int c = 1; c < classes; c++) {
-            if (logits[base + c] > logits[base + best]) {
-                best = c;
-            }
-        }
-        return best;
+        return Softmax.argmax(logits, row * classes, classes);
     }
 
     /** @return predicted class per example */

@@ -1,6 +1,7 @@
 package org.seedscope.metrics;
 
 import org.seedscope.engine.Predictions;
+import org.seedscope.engine.Softmax;
 
 /**
  * Per-example quantities of softmax outputs, all in natural-log units and computed in double
@@ -145,15 +146,7 @@ public final class Distributions {
     /** Writes {@code ln softmax(z_row)} into {@code out}, via the max-shifted log-sum-exp. */
     private static void logSoftmax(float[] logits, int row, int classes, double[] out) {
         int base = row * classes;
-        double max = Double.NEGATIVE_INFINITY;
-        for (int k = 0; k < classes; k++) {
-            max = Math.max(max, logits[base + k]);
-        }
-        double sum = 0;
-        for (int k = 0; k < classes; k++) {
-            sum += Math.exp(logits[base + k] - max);
-        }
-        double logZ = max + Math.log(sum);
+        double logZ = Softmax.logSumExp(logits, base, classes);
         for (int k = 0; k < classes; k++) {
             out[k] = logits[base + k] - logZ;
         }

@@ -1,6 +1,7 @@
 package org.seedscope.train;
 
 import org.seedscope.engine.Loss;
+import org.seedscope.engine.Softmax;
 
 /**
  * The standard losses, each given through {@code dL/dlogits} for the {@link Loss} contract. All are
@@ -63,7 +64,7 @@ public final class Losses {
             int c = logits.length / rows.length;
             double total = 0;
             for (int i = 0; i < rows.length; i++) {
-                double logZ = logSumExp(logits, i * c, c);
+                double logZ = Softmax.logSumExp(logits, i * c, c);
                 float w = weights[rows[i]];
                 double kl = 0;
                 for (int k = 0; k < c; k++) {
@@ -86,32 +87,11 @@ public final class Losses {
      * @return the row's cross-entropy {@code -log p[label]}
      */
     static double softmaxInto(float[] logits, float[] grad, int i, int c, int batch, int label) {
-        double logZ = logSumExp(logits, i * c, c);
+        double logZ = Softmax.logSumExp(logits, i * c, c);
         for (int k = 0; k < c; k++) {
             double p = Math.exp(logits[i * c + k] - logZ);
             grad[i * c + k] = (float) ((p - (k == label ? 1 : 0)) / batch);
         }
         return logZ - logits[i * c + label];
-    }
-
-    /**
-     * @param z values
-     * @param from first index
-     * @param n count
-     * @return {@code log sum_k exp(z_k)}, computed stably; NaN or infinite inputs propagate
-     */
-    public static double logSumExp(float[] z, int from, int n) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (int k = 0; k < n; k++) {
-            max = Math.max(max, z[from + k]);
-        }
-        if (Double.isInfinite(max) || Double.isNaN(max)) {
-            return max;
-        }
-        double s = 0;
-        for (int k = 0; k < n; k++) {
-            s += Math.exp(z[from + k] - max);
-        }
-        return max + Math.log(s);
     }
 }

@@ -10,6 +10,7 @@ import org.seedscope.engine.Engine;
 import org.seedscope.engine.Learner;
 import org.seedscope.engine.Loss;
 import org.seedscope.engine.Model;
+import org.seedscope.engine.Softmax;
 
 /**
  * Seeded mini-batch training. From one seed the trainer derives, in a fixed order, the
@@ -170,13 +171,7 @@ public final class Trainer {
     private static int countCorrect(int[] rows, float[] logits, int[] labels, int c) {
         int hits = 0;
         for (int i = 0; i < rows.length; i++) {
-            int best = 0;
-            for (int k = 1; k < c; k++) {
-                if (logits[i * c + k] > logits[i * c + best]) {
-                    best = k;
-                }
-            }
-            if (best == labels[rows[i]]) {
+            if (Softmax.argmax(logits, i * c, c) == labels[rows[i]]) {
                 hits++;
             }
         }

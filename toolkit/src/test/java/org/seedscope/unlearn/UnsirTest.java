@@ -86,7 +86,7 @@ class UnsirTest {
         int c = ClassForgetFixture.CLASSES;
         double total = 0;
         for (int i = 0; i < n; i++) {
-            total += org.seedscope.train.Losses.logSumExp(logits, i * c, c) - logits[i * c + label];
+            total += org.seedscope.engine.Softmax.logSumExp(logits, i * c, c) - logits[i * c + label];
         }
         return total / n;
     }
