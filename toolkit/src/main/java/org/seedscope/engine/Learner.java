@@ -80,9 +80,7 @@ public final class Learner implements AutoCloseable {
             ws.x.put(i * d, x, rows[i] * d, d);
         }
         try {
-            Map<String, OnnxTensor> fin = new HashMap<>(params.tensors());
-            fin.put("x", ws.xTensor);
-            try (OrtSession.Result ignored = forward.run(fin, ws.forwardOutputs)) {
+            try (OrtSession.Result ignored = forward.run(ws.forwardInputs, ws.forwardOutputs)) {
                 ws.logits.get(0, ws.logitArray);
             }
             double value = loss.evaluate(rows, ws.logitArray, ws.gradArray);
@@ -90,9 +88,7 @@ public final class Learner implements AutoCloseable {
                 return value;
             }
             ws.dlogits.put(0, ws.gradArray);
-            Map<String, OnnxTensor> bin = new HashMap<>(weights.tensors());
-            bin.putAll(ws.backwardInputs);
-            try (OrtSession.Result ignored = backward.run(bin, gradTensors.tensors())) {
+            try (OrtSession.Result ignored = backward.run(ws.backwardInputs, gradTensors.tensors())) {
                 optimizer.update(model.parameters(), gradient.buffer(), learningRate);
             }
             return value;
@@ -118,7 +114,7 @@ public final class Learner implements AutoCloseable {
         gradTensors.close();
     }
 
-    /** Preallocated tensors for one batch size. */
+    /** Preallocated tensors for one batch size, and the input maps of both runs (built once). */
     private final class Workspace implements AutoCloseable {
         final FloatBuffer x;
         final FloatBuffer logits;
@@ -126,6 +122,7 @@ public final class Learner implements AutoCloseable {
         final float[] logitArray;
         final float[] gradArray;
         final OnnxTensor xTensor;
+        final Map<String, OnnxTensor> forwardInputs = new HashMap<>();
         final Map<String, OnnxTensor> forwardOutputs = new HashMap<>();
         final Map<String, OnnxTensor> backwardInputs = new HashMap<>();
         final List<OnnxTensor> all = new ArrayList<>();
@@ -138,6 +135,9 @@ public final class Learner implements AutoCloseable {
             logitArray = new float[n * c];
             gradArray = new float[n * c];
             xTensor = track(OnnxTensor.createTensor(engine.environment(), x, new long[] {n, arch.inputs()}));
+            forwardInputs.putAll(params.tensors());
+            forwardInputs.put("x", xTensor);
+            backwardInputs.putAll(weights.tensors());
             backwardInputs.put("x", xTensor);
             for (int l = 1; l < arch.layers(); l++) {
                 OnnxTensor a = track(OnnxTensor.createTensor(engine.environment(),
