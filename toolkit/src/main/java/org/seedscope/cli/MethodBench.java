@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.seedscope.seed.SeedPurpose;
 import org.seedscope.data.Dataset;
 import org.seedscope.data.Datasets;
 import org.seedscope.data.ForgetSpec;
@@ -44,8 +45,8 @@ final class MethodBench {
         try (Engine engine = Engine.create(EngineOptions.defaults().withThreads(threads))) {
             AmnesiacRecorder recorder = new AmnesiacRecorder(split.forgetRows(), split.train().size());
             long t0 = System.nanoTime();
-            Model original = new Trainer(engine, config).train(Model.initialise(arch, Trainer.initSeed(1)),
-                    split.train(), Trainer.shuffleSeed(1), Losses.crossEntropy(split.train().y()), recorder).model();
+            Model original = new Trainer(engine, config).train(Model.initialise(arch, SeedPurpose.ORIGINAL_INIT.derive(1)),
+                    split.train(), SeedPurpose.ORIGINAL_ORDER.derive(1), Losses.crossEntropy(split.train().y()), recorder).model();
             out.put("original_seconds", (System.nanoTime() - t0) / 1e9);
             AmnesiacRecording recording = recorder.recording(original);
             UnlearningContext ctx = new UnlearningContext(split.retainTrain(), split.forgetTrain(), 1, engine, config);

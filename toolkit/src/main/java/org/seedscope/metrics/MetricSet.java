@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import java.util.function.DoubleSupplier;
 import org.seedscope.engine.Engine;
 import org.seedscope.engine.Model;
+import org.seedscope.seed.SeedPurpose;
 
 /**
  * A chosen set of metrics (see {@link Metrics#names()} for names and definitions) and their
@@ -149,7 +150,7 @@ public final class MetricSet {
                         + " but the model is a " + model.model().architecture());
             }
         }
-        SplittableRandom root = new SplittableRandom(seed);
+        SplittableRandom root = SeedPurpose.EVALUATION.stream(seed);
         long miaSeed = root.nextLong();
         long zrfSeed = root.nextLong();
         Map<String, DoubleSupplier> formulas = formulas(engine, model, retrain, miaSeed, zrfSeed);

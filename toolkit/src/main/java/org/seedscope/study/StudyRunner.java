@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.seedscope.seed.SeedPurpose;
 import org.seedscope.Version;
 import org.seedscope.data.Dataset;
 import org.seedscope.data.ForgetSpec;
@@ -367,15 +368,15 @@ public final class StudyRunner {
     private Model trainOriginal(Scenario s, long trainSeed, Engine engine, ModelCache models) {
         Examples train = s.split().train();
         if (StudySpec.TRIBUO_LR.equals(spec.family())) {
-            return tribuoFit(s, train, trainSeed);
+            return tribuoFit(s, train, SeedPurpose.ORIGINAL_ORDER.derive(trainSeed));
         }
         Trainer trainer = new Trainer(engine, spec.training());
         if (!runsAmnesiac()) {
             return trainer.fit(s.arch(), train, trainSeed).model();
         }
         AmnesiacRecorder recorder = new AmnesiacRecorder(s.split().forgetRows(), train.size());
-        Model m = trainer.train(Model.initialise(s.arch(), Trainer.initSeed(trainSeed)), train,
-                Trainer.shuffleSeed(trainSeed), Losses.crossEntropy(train.y()), recorder).model();
+        Model m = trainer.train(Model.initialise(s.arch(), SeedPurpose.ORIGINAL_INIT.derive(trainSeed)), train,
+                SeedPurpose.ORIGINAL_ORDER.derive(trainSeed), Losses.crossEntropy(train.y()), recorder).model();
         models.recording(recordingKey(s, trainSeed, engine), () -> recorder.recording(m));
         return m;
     }
@@ -400,8 +401,8 @@ public final class StudyRunner {
         }
         return models.recording(recordingKey(s, trainSeed, engine), () -> {
             AmnesiacRecorder recorder = new AmnesiacRecorder(s.split().forgetRows(), s.split().train().size());
-            Model m = new Trainer(engine, spec.training()).train(Model.initialise(s.arch(), Trainer.initSeed(trainSeed)),
-                    s.split().train(), Trainer.shuffleSeed(trainSeed), Losses.crossEntropy(s.split().train().y()),
+            Model m = new Trainer(engine, spec.training()).train(Model.initialise(s.arch(), SeedPurpose.ORIGINAL_INIT.derive(trainSeed)),
+                    s.split().train(), SeedPurpose.ORIGINAL_ORDER.derive(trainSeed), Losses.crossEntropy(s.split().train().y()),
                     recorder).model();
             return recorder.recording(m);
         });
@@ -441,7 +442,7 @@ public final class StudyRunner {
         UnlearningMethod retrain = registry.get("retrain");
         return models.get(retrainKey(s, unlearnSeed, engine), () -> {
             long t0 = System.nanoTime();
-            Model m = StudySpec.TRIBUO_LR.equals(spec.family()) ? tribuoFit(s, s.split().retainTrain(), unlearnSeed)
+            Model m = StudySpec.TRIBUO_LR.equals(spec.family()) ? tribuoFit(s, s.split().retainTrain(), SeedPurpose.RETRAIN_ORDER.derive(unlearnSeed))
                     : retrain.unlearn(original, context(s, unlearnSeed, engine));
             return m.withProvenance("role", "retrain").withProvenance("unlearn_seed", Long.toString(unlearnSeed))
                     .withProvenance("train_seconds", Double.toString((System.nanoTime() - t0) / 1e9));

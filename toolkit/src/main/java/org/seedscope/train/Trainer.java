@@ -11,11 +11,13 @@ import org.seedscope.engine.Learner;
 import org.seedscope.engine.Loss;
 import org.seedscope.engine.Model;
 import org.seedscope.engine.Softmax;
+import org.seedscope.seed.SeedPurpose;
 
 /**
- * Seeded mini-batch training. From one seed the trainer derives, in a fixed order, the
- * initialisation seed and the shuffling seed ({@link #initSeed(long)}, {@link #shuffleSeed(long)}),
- * so the same seed gives bit-identical parameters. Every epoch visits a fresh permutation of the
+ * Seeded mini-batch training. The initialisation and the batch order come from two separate
+ * seeds ({@link #fit(Architecture, Examples, long, long)}); {@link #fit(Architecture, Examples, long)}
+ * derives both from a training seed by purpose ({@link SeedPurpose}), so the same seed gives
+ * bit-identical parameters. Every epoch visits a fresh permutation of the
  * rows (Fisher-Yates from the shuffle stream), in batches of the configured size, the last one
  * possibly smaller. The thread's interrupt flag is checked between steps.
  */
@@ -38,34 +40,30 @@ public final class Trainer {
     }
 
     /**
-     * @param seed a training seed
-     * @return the seed the parameters are initialised from: first draw of {@code SplittableRandom(seed)}
-     */
-    public static long initSeed(long seed) {
-        return new SplittableRandom(seed).nextLong();
-    }
-
-    /**
-     * @param seed a training seed
-     * @return the seed of the shuffling stream: second draw of {@code SplittableRandom(seed)}
-     */
-    public static long shuffleSeed(long seed) {
-        SplittableRandom r = new SplittableRandom(seed);
-        r.nextLong();
-        return r.nextLong();
-    }
-
-    /**
-     * Trains a freshly initialised model with cross-entropy.
+     * Trains a freshly initialised original with cross-entropy: initial weights from the
+     * {@link SeedPurpose#ORIGINAL_INIT} stream and batch order from the
+     * {@link SeedPurpose#ORIGINAL_ORDER} stream of the training seed.
      *
      * @param arch architecture
      * @param data training examples
-     * @param seed training seed (initialisation and shuffling)
+     * @param trainSeed training seed s_t
      * @return the trained model and its log
      */
-    public TrainingRun fit(Architecture arch, Examples data, long seed) {
-        Model init = Model.initialise(arch, initSeed(seed));
-        return train(init, data, shuffleSeed(seed), Losses.crossEntropy(data.y()), null);
+    public TrainingRun fit(Architecture arch, Examples data, long trainSeed) {
+        return fit(arch, data, SeedPurpose.ORIGINAL_INIT.derive(trainSeed), SeedPurpose.ORIGINAL_ORDER.derive(trainSeed));
+    }
+
+    /**
+     * Trains a freshly initialised model with cross-entropy from explicit stream seeds.
+     *
+     * @param arch architecture
+     * @param data training examples
+     * @param initSeed seed of {@link Model#initialise}
+     * @param orderSeed seed of the batch order
+     * @return the trained model and its log
+     */
+    public TrainingRun fit(Architecture arch, Examples data, long initSeed, long orderSeed) {
+        return train(Model.initialise(arch, initSeed), data, orderSeed, Losses.crossEntropy(data.y()), null);
     }
 
     /**

@@ -108,7 +108,7 @@ public record Amnesiac(int repairEpochs) implements UnlearningMethod {
             return model;
         }
         var config = context.originalTraining().withEpochs(repairEpochs).withSchedule(Schedule.constant());
-        long shuffleSeed = new SplittableRandom(context.seed()).nextLong();
+        long shuffleSeed = context.random().nextLong();
         return new Trainer(context.engine(), config).train(model, context.retain(), shuffleSeed,
                 Losses.crossEntropy(context.retain().y()), null).model();
     }

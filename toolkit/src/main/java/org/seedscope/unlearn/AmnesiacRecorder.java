@@ -14,8 +14,8 @@ import org.seedscope.train.StepHook;
  *
  * <pre>{@code
  * var recorder = new AmnesiacRecorder(forgetRows, train.size());
- * Model original = trainer.train(Model.initialise(arch, Trainer.initSeed(s)), train,
- *         Trainer.shuffleSeed(s), Losses.crossEntropy(train.y()), recorder).model();
+ * Model original = trainer.train(Model.initialise(arch, SeedPurpose.ORIGINAL_INIT.derive(s)), train,
+ *         SeedPurpose.ORIGINAL_ORDER.derive(s), Losses.crossEntropy(train.y()), recorder).model();
  * var context = new UnlearningContext(retain, forget, seed, engine, config)
  *         .withAmnesiacRecording(recorder.recording(original));
  * }</pre>

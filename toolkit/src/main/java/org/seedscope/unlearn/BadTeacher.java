@@ -16,7 +16,7 @@ import org.seedscope.train.Trainer;
  * teachers' softmax outputs are computed once before training. Rows of the sample and of
  * {@code D_f} are shuffled together and stepped over with constant-rate Adam.
  *
- * <p>Randomness from {@code SplittableRandom(seed)}, in this order: batch-order seed, retain-sample
+ * <p>Randomness from the method stream {@link UnlearningContext#random()}, in this order: batch-order seed, retain-sample
  * seed (a partial Fisher-Yates draw of {@code ceil(retainFraction * |D_r|)} distinct rows), and the
  * incompetent teacher's initialisation seed ({@link Model#initialise}).
  *
@@ -101,7 +101,7 @@ public record BadTeacher(double retainFraction, int epochs, double learningRate,
 
     @Override
     public Model unlearn(Model original, UnlearningContext context) {
-        SplittableRandom random = new SplittableRandom(context.seed());
+        SplittableRandom random = context.random();
         long shuffle = random.nextLong();
         Examples retain = context.retain();
         int count = (int) Math.ceil(retainFraction * retain.size());

@@ -10,7 +10,7 @@ import org.seedscope.train.Trainer;
  * Finetune: continue training the original on the retain set {@code D_r} with cross-entropy for a
  * few epochs, relying on catastrophic forgetting of {@code D_f}. Constant-rate SGD with momentum
  * 0.9, no weight decay. The batch order comes from the first draw of
- * {@code SplittableRandom(seed)}, so the result depends on the unlearning seed.
+ * the method stream {@link UnlearningContext#random()}, so the result depends on the unlearning seed.
  *
  * <p>Defaults: 5 epochs and learning rate 0.02 as in the paper (from the SSD code of Foster et al.
  * 2024); batch size 128, the toolkit's training default. On the Fashion-MNIST setting of the
@@ -79,7 +79,7 @@ public record Finetune(int epochs, double learningRate, int batchSize) implement
 
     @Override
     public Model unlearn(Model original, UnlearningContext context) {
-        long shuffle = new SplittableRandom(context.seed()).nextLong();
+        long shuffle = context.random().nextLong();
         return new Trainer(context.engine(), Support.sgd(epochs, batchSize, learningRate))
                 .train(original, context.retain(), shuffle, Losses.crossEntropy(context.retain().y()), null)
                 .model();

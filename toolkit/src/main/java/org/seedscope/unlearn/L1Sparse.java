@@ -22,7 +22,7 @@ import org.seedscope.train.Trainer;
  * steady state, so {@code gamma} here is comparable to the paper's {@code gamma / (1 - 0.9)}. This
  * keeps the engine's optimisers free of a method-specific term.
  *
- * <p>Batch order from the first draw of {@code SplittableRandom(seed)}.
+ * <p>Batch order from the first draw of the method stream {@link UnlearningContext#random()}.
  *
  * <p>Defaults: 10 epochs, rate 0.01 and coupled l1 weight 1e-4 are the setting used with the
  * paper's code (FT_prune, SGD momentum 0.9); the decoupled equivalent of 1e-4 at momentum 0.9 is
@@ -107,7 +107,7 @@ public record L1Sparse(double gamma, int epochs, double learningRate, int batchS
 
     @Override
     public Model unlearn(Model original, UnlearningContext context) {
-        long shuffle = new SplittableRandom(context.seed()).nextLong();
+        long shuffle = context.random().nextLong();
         int stepsPerEpoch = (context.retain().size() + batchSize - 1) / batchSize;
         StepHook penalty = new StepHook() {
             private int step;

@@ -11,7 +11,7 @@ import org.seedscope.train.Trainer;
  * weight -1, {@link Losses#weightedCrossEntropy}), for a few epochs over {@code D_f} with a small
  * rate. Ascent is unbounded, so too many steps or too large a rate destroy the model; a NaN or
  * infinite loss stops the run with {@link org.seedscope.train.TrainingDiverged}. Constant-rate SGD
- * with momentum 0.9; batch order from the first draw of {@code SplittableRandom(seed)}.
+ * with momentum 0.9; batch order from the first draw of the method stream {@link UnlearningContext#random()}.
  *
  * <p>Defaults measured here, since no paper setting carries over to MLPs: 1 epoch, learning rate
  * 0.001, batch 128. On the Fashion-MNIST setting of the {@linkplain org.seedscope.unlearn package
@@ -81,7 +81,7 @@ public record NegGrad(int epochs, double learningRate, int batchSize) implements
 
     @Override
     public Model unlearn(Model original, UnlearningContext context) {
-        long shuffle = new SplittableRandom(context.seed()).nextLong();
+        long shuffle = context.random().nextLong();
         var forget = context.forget();
         return new Trainer(context.engine(), Support.sgd(epochs, batchSize, learningRate))
                 .train(original, forget, shuffle,

@@ -19,7 +19,7 @@ import org.seedscope.train.Trainer;
  * rows ({@code N = |D_r| + |D_f|}) make every batch's weighted mean cross-entropy an unbiased
  * estimate of {@code L}, whatever the forget fraction, and one pass visits every row once.
  * Constant-rate SGD with momentum 0.9; batch order from the
- * first draw of {@code SplittableRandom(seed)}. A NaN or infinite loss throws
+ * first draw of the method stream {@link UnlearningContext#random()}. A NaN or infinite loss throws
  * {@link org.seedscope.train.TrainingDiverged}.
  *
  * <p>Defaults measured here: alpha 0.99, 1 epoch, learning rate 0.01, batch 128. On the
@@ -100,7 +100,7 @@ public record NegGradPlus(double alpha, int epochs, double learningRate, int bat
 
     @Override
     public Model unlearn(Model original, UnlearningContext context) {
-        long shuffle = new SplittableRandom(context.seed()).nextLong();
+        long shuffle = context.random().nextLong();
         Examples retain = context.retain();
         Examples forget = context.forget();
         Examples union = retain.concat(forget);

@@ -9,7 +9,7 @@ import org.seedscope.engine.Model;
  * class drawn uniformly from the other classes, so the model's knowledge of the forget examples is
  * overwritten while the retain examples keep it anchored. Constant-rate SGD with momentum 0.9.
  *
- * <p>Randomness from {@code SplittableRandom(seed)}: first draw = batch-order seed, second draw =
+ * <p>Randomness from the method stream {@link UnlearningContext#random()}: first draw = batch-order seed, second draw =
  * seed of the relabelling stream (one draw per forget row, in row order).
  *
  * <p>Defaults: 3 epochs as in the paper; learning rate 0.001, ten times the paper's 1e-4 (tuned for

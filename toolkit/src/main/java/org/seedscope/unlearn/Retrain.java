@@ -2,15 +2,17 @@ package org.seedscope.unlearn;
 
 import java.util.Map;
 import org.seedscope.engine.Model;
+import org.seedscope.seed.SeedPurpose;
 import org.seedscope.train.Trainer;
 
 /**
  * Retrain: the gold standard of exact unlearning. Trains a fresh model of the original's
  * architecture from scratch on the retain set {@code D_r} with the original's training config
- * ({@link UnlearningContext#originalTraining()}), exactly as {@link Trainer#fit} does with the
- * unlearning seed as its training seed: initialisation from {@link Trainer#initSeed(long)} and batch
- * order from {@link Trainer#shuffleSeed(long)} of that seed. Not deterministic: a new seed gives a
- * new initialisation and order. It has no hyperparameters of its own.
+ * ({@link UnlearningContext#originalTraining()}): initial weights from the
+ * {@link SeedPurpose#RETRAIN_INIT} stream and batch order from the {@link SeedPurpose#RETRAIN_ORDER}
+ * stream of the unlearning seed, so Retrain never starts from the original's initial weights even
+ * when the unlearning seed equals the training seed. Not deterministic: a new seed gives a new
+ * initialisation and order. It has no hyperparameters of its own.
  */
 public record Retrain() implements UnlearningMethod {
 
@@ -41,6 +43,7 @@ public record Retrain() implements UnlearningMethod {
     @Override
     public Model unlearn(Model original, UnlearningContext context) {
         return new Trainer(context.engine(), context.originalTraining())
-                .fit(original.architecture(), context.retain(), context.seed()).model();
+                .fit(original.architecture(), context.retain(), SeedPurpose.RETRAIN_INIT.derive(context.seed()),
+                        SeedPurpose.RETRAIN_ORDER.derive(context.seed())).model();
     }
 }

@@ -27,7 +27,7 @@ import org.seedscope.train.Trainer;
  *       org.seedscope.train.StepHook, float[])}). Constant-rate SGD with momentum 0.9.</li>
  * </ol>
  *
- * <p>Randomness from {@code SplittableRandom(seed)} exactly as {@link RandomLabels}: first draw =
+ * <p>Randomness from the method stream {@link UnlearningContext#random()} exactly as {@link RandomLabels}: first draw =
  * batch-order seed, second draw = relabelling seed.
  *
  * <p>Defaults: keep fraction 0.5 (the paper's 50 % sparsity); 3 epochs, learning rate 0.01, batch

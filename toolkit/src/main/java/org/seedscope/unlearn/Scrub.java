@@ -22,7 +22,7 @@ import org.seedscope.train.Trainer;
  * Distillation at T = 1 (the reference code uses T = 4 and weighs CE 0.99 against KL 0.001). A NaN
  * or infinite loss (an over-long max phase) throws {@link org.seedscope.train.TrainingDiverged}.
  *
- * <p>Randomness from {@code SplittableRandom(seed)}: in every round two draws, the max-epoch's and
+ * <p>Randomness from the method stream {@link UnlearningContext#random()}: in every round two draws, the max-epoch's and
  * the min-epoch's batch-order seeds (the first is drawn even when the round has no max-epoch).
  *
  * <p>Defaults: 5 rounds with max-epochs in the first 2 ({@code msteps = 2} as in the reference
@@ -143,7 +143,7 @@ public record Scrub(int epochs, int maxEpochs, double alpha, double learningRate
                 Losses.weightedCrossEntropy(retain.y(), Support.filled(retain.size(), (float) alpha)));
         Trainer maxTrainer = new Trainer(context.engine(), Support.sgd(1, forgetBatchSize, learningRate));
         Trainer minTrainer = new Trainer(context.engine(), Support.sgd(1, batchSize, learningRate));
-        SplittableRandom random = new SplittableRandom(context.seed());
+        SplittableRandom random = context.random();
         Model student = original;
         for (int round = 0; round < epochs; round++) {
             long maxSeed = random.nextLong();

@@ -88,13 +88,13 @@ final class Support {
     /**
      * Trains the original with cross-entropy on {@code D_r} followed by {@code D_f} relabelled by
      * {@link #randomOtherLabels} (Random Labels; SalUn with a mask). Randomness from
-     * {@code SplittableRandom(seed)}: first draw = batch-order seed, second = relabelling seed.
+     * the method stream {@link UnlearningContext#random()}: first draw = batch-order seed, second = relabelling seed.
      *
      * @param mask parameter update mask, or null for none
      */
     static Model trainOnRandomLabels(Model original, UnlearningContext context, TrainingConfig config,
             float[] mask) {
-        SplittableRandom random = new SplittableRandom(context.seed());
+        SplittableRandom random = context.random();
         long shuffle = random.nextLong();
         Examples data = context.retain()
                 .concat(randomOtherLabels(context.forget(), new SplittableRandom(random.nextLong())));

@@ -3,8 +3,10 @@ package org.seedscope.unlearn;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import org.seedscope.data.Examples;
 import org.seedscope.engine.Engine;
+import org.seedscope.seed.SeedPurpose;
 import org.seedscope.train.TrainingConfig;
 
 /**
@@ -12,7 +14,8 @@ import org.seedscope.train.TrainingConfig;
  *
  * @param retain the retain set {@code D_r} (training labels: superclass labels for sub-class forgetting)
  * @param forget the forget set {@code D_f}, same label space
- * @param seed the unlearning seed; the only source of randomness of a run
+ * @param seed the unlearning seed s_u; methods draw from {@link #random()}, its
+ *     {@link SeedPurpose#METHOD} stream, never from the bare seed
  * @param engine the engine that runs forward and backward passes
  * @param originalTraining how the original was trained (Retrain reuses it)
  * @param amnesiacRecording the training-time recording {@link Amnesiac} subtracts, made by an
@@ -99,6 +102,14 @@ public record UnlearningContext(Examples retain, Examples forget, long seed, Eng
      */
     public UnlearningContext withBudget(Duration newBudget) {
         return new UnlearningContext(retain, forget, seed, engine, originalTraining, amnesiacRecording, newBudget);
+    }
+
+    /**
+     * @return a fresh generator of the method stream of the unlearning seed,
+     *     {@code SeedPurpose.METHOD.stream(seed)}: every call starts the same sequence
+     */
+    public SplittableRandom random() {
+        return SeedPurpose.METHOD.stream(seed);
     }
 
     /** @return the time budget, if any */

@@ -186,7 +186,7 @@ public record Unsir(int noiseSteps, double noiseLearningRate, double noiseRegula
     @Override
     public Model unlearn(Model original, UnlearningContext context) {
         Examples forget = context.forget();
-        SplittableRandom root = new SplittableRandom(context.seed());
+        SplittableRandom root = context.random();
         TreeSet<Integer> labels = new TreeSet<>();
         for (int y : forget.y()) {
             labels.add(y);

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.seedscope.seed.SeedPurpose;
 import org.seedscope.data.Dataset;
 import org.seedscope.data.ForgetSpec;
 import org.seedscope.data.Split;
@@ -34,12 +35,14 @@ class TribuoStudyTest {
         Table amnesiac = t.where(t.stringColumn("method").isEqualTo("amnesiac"));
         assertTrue(amnesiac.stringColumn("reason").get(0).contains("trained by Tribuo"), amnesiac.printAll());
 
-        // Retrain's row is Tribuo's logistic regression fitted directly on D_r with the unlearning seed
+        // Retrain's row is Tribuo's logistic regression fitted directly on D_r with the Retrain-order
+        // stream of the unlearning seed
         Split split = ForgetSpec.parse("full:3").split(data);
         Table retrain = t.where(t.stringColumn("method").isEqualTo("retrain"));
         for (int r = 0; r < retrain.rowCount(); r++) {
             long seed = retrain.intColumn("unlearn_seed").get(r);
-            double direct = LogisticRegression.withDefaults().fit(split.retainTrain(), split.classNames(), seed)
+            double direct = LogisticRegression.withDefaults().fit(split.retainTrain(), split.classNames(),
+                            SeedPurpose.RETRAIN_ORDER.derive(seed))
                     .predict(split.test()).accuracy(split.test().y());
             assertEquals(direct, retrain.doubleColumn("test_acc").get(r), 2.0 / split.test().size(),
                     "seed " + seed + " (float rounding may flip a near-tie)");

@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.seedscope.seed.SeedPurpose;
 import org.seedscope.engine.Engine;
 import org.seedscope.engine.Model;
 import org.seedscope.engine.Parameters;
@@ -37,8 +38,8 @@ class AmnesiacTest {
 
     private static Model trainWith(StepHook hook) {
         long s = ClassForgetFixture.TRAINING_SEED;
-        return new Trainer(engine, fx.training).train(Model.initialise(fx.architecture, Trainer.initSeed(s)), fx.train,
-                Trainer.shuffleSeed(s), Losses.crossEntropy(fx.train.y()), hook).model();
+        return new Trainer(engine, fx.training).train(Model.initialise(fx.architecture, SeedPurpose.ORIGINAL_INIT.derive(s)), fx.train,
+                SeedPurpose.ORIGINAL_ORDER.derive(s), Losses.crossEntropy(fx.train.y()), hook).model();
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.seedscope.unlearn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.seedscope.seed.SeedPurpose;
 import org.seedscope.engine.Model;
 import org.seedscope.engine.Parameters;
 import org.seedscope.train.Trainer;
@@ -107,11 +109,25 @@ class UnlearningMethodsTest {
     }
 
     @Test
-    void retrainIsTrainerFitOnTheRetainSetWithTheUnlearningSeed() {
-        Model expected = new Trainer(fixture.engine, fixture.training)
-                .fit(fixture.original.architecture(), fixture.retain, SEED).model();
+    void retrainIsTrainerFitOnTheRetainSetWithTheRetrainStreamsOfTheUnlearningSeed() {
+        Model expected = new Trainer(fixture.engine, fixture.training).fit(fixture.original.architecture(),
+                fixture.retain, SeedPurpose.RETRAIN_INIT.derive(SEED), SeedPurpose.RETRAIN_ORDER.derive(SEED)).model();
         Model actual = Retrain.withDefaults().unlearn(fixture.original, fixture.context(SEED));
         assertTrue(actual.parameters().bitEquals(expected.parameters()), "Retrain seed " + SEED);
+    }
+
+    @Test
+    void retrainNeverStartsFromTheOriginalsInitialWeightsWhenTheSeedsCoincide() {
+        // Algorithm 2 under the authors' mapping has s_u = s_t in every cell (PAPER.md, "Seeds have purposes")
+        Model original = new Trainer(fixture.engine, fixture.training)
+                .fit(fixture.original.architecture(), fixture.train, SEED).model();
+        Model retrain = Retrain.withDefaults().unlearn(original, fixture.context(SEED));
+        String originalInit = original.provenance().get("init_seed");
+        String retrainInit = retrain.provenance().get("init_seed");
+        assertNotEquals(originalInit, retrainInit, "init seeds of original and Retrain for s_t = s_u = " + SEED);
+        Parameters a = Model.initialise(original.architecture(), Long.parseLong(originalInit)).parameters();
+        Parameters b = Model.initialise(original.architecture(), Long.parseLong(retrainInit)).parameters();
+        assertFalse(a.bitEquals(b), "initial weights of original and Retrain must differ");
     }
 
     @Test
