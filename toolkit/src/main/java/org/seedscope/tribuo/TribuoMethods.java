@@ -56,7 +56,7 @@ public final class TribuoMethods {
 
         @Override
         public Model unlearn(Model original, UnlearningContext context) {
-            if (!original.architecture().hidden().isEmpty()) {
+            if (!original.architecture().isLinear()) {
                 throw new IllegalArgumentException(method.name() + " needs a linear model (no hidden layers), got "
                         + original.architecture() + "; use the tribuo-lr or linear model in the study");
             }

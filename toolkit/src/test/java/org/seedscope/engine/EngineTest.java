@@ -38,16 +38,13 @@ class EngineTest {
         float[] x = randomInputs(2000, 6, 12); // more than one chunk
         try (Engine engine = Engine.cpu()) {
             Predictions p = engine.predict(model, x, 2000);
-            double[] theta = new double[arch.parameterCount()];
-            for (int k = 0; k < theta.length; k++) {
-                theta[k] = model.parameters().get(k);
-            }
+            double[] theta = Checks.toDouble(model.parameters().toArray());
             for (int row : new int[] {0, 1023, 1024, 1999}) {
                 double[] xr = new double[6];
                 for (int i = 0; i < 6; i++) {
                     xr[i] = x[row * 6 + i];
                 }
-                double[] z = ReferenceMlp.logits(arch, theta, xr);
+                double[] z = ReferenceNet.logits(arch, theta, new double[0], xr, 1, false);
                 double sum = 0;
                 for (int c = 0; c < 3; c++) {
                     assertEquals(z[c], p.logits()[row * 3 + c], 1e-5, "logit " + c + " of row " + row);
