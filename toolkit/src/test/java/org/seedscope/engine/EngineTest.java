@@ -77,6 +77,36 @@ class EngineTest {
     }
 
     @Test
+    void exportedImageNetworksTakeNchwInputsAndPredictAsTheEngineInAFreshSession(@TempDir Path dir) throws Exception {
+        for (Network net : List.of(new Cnn(4, 6, 8), ResNet.parse("resnet-8"))) {
+            Architecture arch = net.architecture(new int[] {3, 10, 9}, 5);
+            Model model = Checks.model(arch, 8); // batch norm with non-trivial running statistics
+            float[] x = randomInputs(7, arch.inputs(), 9);
+            Path file = dir.resolve(net.id() + ".onnx");
+            Engine.exportOnnx(model, file);
+            Predictions expected;
+            try (Engine engine = Engine.cpu()) {
+                expected = engine.predict(model, x, 7);
+            }
+            OrtEnvironment env = OrtEnvironment.getEnvironment();
+            try (OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+                    OrtSession s = env.createSession(file.toString(), options);
+                    OnnxTensor in = OnnxTensor.createTensor(env, FloatBuffer.wrap(x), new long[] {7, 3, 10, 9});
+                    OrtSession.Result r = s.run(Map.of("x", in))) {
+                long[] shape = ((ai.onnxruntime.TensorInfo) s.getInputInfo().get("x").getInfo()).getShape();
+                assertArrayEquals(new long[] {-1, 3, 10, 9}, shape, net + ": input x is [batch, C, H, W]");
+                assertEquals(List.of("logits", "penultimate", "probs"),
+                        s.getOutputNames().stream().sorted().toList());
+                float[] logits = new float[7 * 5];
+                ((OnnxTensor) r.get("logits").orElseThrow()).getFloatBuffer().get(logits);
+                assertArrayEquals(expected.logits(), logits, 1e-5f, net + ": logits of the exported file");
+                int[] fresh = new Predictions(logits, logits, new float[0], 7, 5, 0).predictedClasses();
+                assertArrayEquals(expected.predictedClasses(), fresh, net + ": predicted classes");
+            }
+        }
+    }
+
+    @Test
     void missingCudaFallsBackToCpuWithOneLineOrFailsWhenStrict() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         try (Engine engine = Engine.create(EngineOptions.defaults().withDevice("cuda:0"),
