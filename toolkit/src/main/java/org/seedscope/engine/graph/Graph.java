@@ -267,7 +267,7 @@ public final class Graph {
 
     /**
      * Adds a node as given (its output names must be unused), inferring its output shapes when its
-     * operator is one {@link OpRules} knows and shape inference is on.
+     * operator is one {@link OpRules} knows, its input shapes are known and shape inference is on.
      *
      * @param node the node
      */
@@ -279,7 +279,8 @@ public final class Graph {
         }
         names.add(node.getName());
         nodes.add(node);
-        if (inferring && OpRules.has(node.getOpType())) {
+        boolean known = node.getInputList().stream().allMatch(i -> i.isEmpty() || shapes.containsKey(i));
+        if (inferring && known && OpRules.has(node.getOpType())) {
             List<Shape> in = new ArrayList<>();
             for (String i : node.getInputList()) {
                 in.add(i.isEmpty() ? null : shape(i));

@@ -31,9 +31,11 @@ public final class OpRules {
         return RULES.containsKey(op);
     }
 
-    /** @return the supported operator types, sorted */
+    /** @return the standard ONNX operator types the engine supports, sorted */
     public static java.util.Set<String> supported() {
-        return new TreeMap<>(RULES).keySet();
+        TreeMap<String, OpRule> standard = new TreeMap<>(RULES);
+        standard.keySet().removeIf(OpRules::isCustom);
+        return standard.keySet();
     }
 
     static OpRule get(String op) {
