@@ -1,17 +1,9 @@
 package org.seedscope.engine.graph;
 
 import ai.onnx.proto.OnnxMl.AttributeProto;
-import ai.onnx.proto.OnnxMl.GraphProto;
 import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
-import ai.onnx.proto.OnnxMl.OperatorSetIdProto;
 import ai.onnx.proto.OnnxMl.TensorProto;
-import ai.onnx.proto.OnnxMl.TensorShapeProto;
-import ai.onnx.proto.OnnxMl.TypeProto;
-import ai.onnx.proto.OnnxMl.ValueInfoProto;
-import com.google.protobuf.ByteString;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -37,26 +29,26 @@ public final class Graph {
     public static final int OPSET = 17;
     /** Domain of the engine's own operators, which never reach a written file. */
     public static final String DOMAIN = "org.seedscope";
-    private static final long IR_VERSION = 8;
 
-    private final String name;
-    private List<NodeProto> nodes = new ArrayList<>();
-    private final Map<String, Shape> inputs = new LinkedHashMap<>();
-    private final Map<String, TensorProto> constants = new LinkedHashMap<>();
+    final String name;
+    List<NodeProto> nodes = new ArrayList<>();
+    final Map<String, Shape> inputs = new LinkedHashMap<>();
+    final Map<String, TensorProto> constants = new LinkedHashMap<>();
     private final Map<String, String> constantKeys = new HashMap<>();
-    private final Map<String, Shape> shapes = new HashMap<>();
-    private final Set<String> names = new HashSet<>();
-    private final Set<String> bound = new HashSet<>();
+    final Map<String, Shape> shapes = new HashMap<>();
+    final Set<String> names = new HashSet<>();
+    final Set<String> bound = new HashSet<>();
     private final List<String> outputs = new ArrayList<>();
-    private boolean inferring = true;
-    private int counter;
+    boolean inferring = true;
+    int counter;
 
     /** @param name the graph's name, written into the ONNX file */
     public Graph(String name) {
         this.name = name;
     }
 
-    private Graph(Graph g) {
+    /** A copy sharing no mutable state with {@code g}. */
+    Graph(Graph g) {
         this.name = g.name;
         this.nodes = new ArrayList<>(g.nodes);
         this.inputs.putAll(g.inputs);
@@ -93,14 +85,7 @@ public final class Graph {
      */
     public String constant(String constant, float[] values, long... dims) {
         claim(constant);
-        ByteBuffer bytes = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        bytes.asFloatBuffer().put(values);
-        TensorProto.Builder t = TensorProto.newBuilder().setName(constant).setDataType(TensorProto.DataType.FLOAT_VALUE)
-                .setRawData(ByteString.copyFrom(bytes.array()));
-        for (long d : dims) {
-            t.addDims(d);
-        }
-        constants.put(constant, t.build());
+        constants.put(constant, Tensors.floats(constant, values, dims));
         shapes.put(constant, Shape.of(dims));
         return constant;
     }
@@ -127,14 +112,16 @@ public final class Graph {
      * @return a float constant holding them; equal constants are shared
      */
     public String floats(float[] values, long... dims) {
-        String key = "f" + Arrays.toString(dims) + Arrays.toString(values);
+        return shared("f" + Arrays.toString(dims) + Arrays.toString(values), () -> constant(fresh("const"), values, dims));
+    }
+
+    private String shared(String key, java.util.function.Supplier<String> make) {
         String existing = constantKeys.get(key);
-        if (existing != null) {
-            return existing;
+        if (existing == null) {
+            existing = make.get();
+            constantKeys.put(key, existing);
         }
-        String n = constant(fresh("const"), values, dims);
-        constantKeys.put(key, n);
-        return n;
+        return existing;
     }
 
     /**
@@ -150,22 +137,13 @@ public final class Graph {
      * @return a one-dimensional int64 constant holding them (axes, shapes, indices); shared when equal
      */
     public String int64s(long... values) {
-        String key = "i" + Arrays.toString(values);
-        String existing = constantKeys.get(key);
-        if (existing != null) {
-            return existing;
-        }
-        String n = fresh("const");
-        claim(n);
-        TensorProto.Builder t = TensorProto.newBuilder().setName(n).setDataType(TensorProto.DataType.INT64_VALUE)
-                .addDims(values.length);
-        for (long v : values) {
-            t.addInt64Data(v);
-        }
-        constants.put(n, t.build());
-        shapes.put(n, Shape.of(values.length));
-        constantKeys.put(key, n);
-        return n;
+        return shared("i" + Arrays.toString(values), () -> {
+            String n = fresh("const");
+            claim(n);
+            constants.put(n, Tensors.int64s(n, values));
+            shapes.put(n, Shape.of(values.length));
+            return n;
+        });
     }
 
     /**
@@ -174,15 +152,7 @@ public final class Graph {
      */
     public long[] int64Values(String constant) {
         TensorProto t = constants.get(constant);
-        if (t == null || t.getDataType() != TensorProto.DataType.INT64_VALUE) {
-            return null;
-        }
-        if (!t.getRawData().isEmpty()) {
-            long[] v = new long[t.getRawData().size() / Long.BYTES];
-            ByteBuffer.wrap(t.getRawData().toByteArray()).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(v);
-            return v;
-        }
-        return t.getInt64DataList().stream().mapToLong(Long::longValue).toArray();
+        return t == null ? null : Tensors.int64Values(t);
     }
 
     /**
@@ -194,7 +164,9 @@ public final class Graph {
      * @return the output's name
      */
     public String op(String op, List<String> in, AttributeProto... attributes) {
-        return node(op, in, 1, attributes).get(0);
+        String out = fresh(op.toLowerCase(java.util.Locale.ROOT));
+        node(op, in, List.of(out), attributes);
+        return out;
     }
 
     /**
@@ -245,24 +217,6 @@ public final class Graph {
             n.setDomain(DOMAIN);
         }
         add(n.build());
-    }
-
-    /**
-     * Adds a node with fresh output names.
-     *
-     * @param op operator type
-     * @param in input value names
-     * @param outputCount number of outputs
-     * @param attributes attributes
-     * @return the output names
-     */
-    public List<String> node(String op, List<String> in, int outputCount, AttributeProto... attributes) {
-        List<String> outs = new ArrayList<>();
-        for (int i = 0; i < outputCount; i++) {
-            outs.add(fresh(op.toLowerCase(java.util.Locale.ROOT)));
-        }
-        node(op, in, outs, attributes);
-        return outs;
     }
 
     /**
@@ -342,22 +296,6 @@ public final class Graph {
         return s;
     }
 
-    /**
-     * @param value a value name
-     * @return true when its shape is known
-     */
-    public boolean hasShape(String value) {
-        return shapes.containsKey(value);
-    }
-
-    /**
-     * @param value a value name
-     * @return true when it is a constant (initializer)
-     */
-    public boolean isConstant(String value) {
-        return constants.containsKey(value);
-    }
-
     /** @return the declared inputs and their shapes, in declaration order */
     public Map<String, Shape> inputs() {
         return Collections.unmodifiableMap(inputs);
@@ -397,23 +335,7 @@ public final class Graph {
             throw new IllegalArgumentException("value '" + from + "' is not produced by a node of graph " + name);
         }
         claim(to);
-        for (int i = 0; i < nodes.size(); i++) {
-            NodeProto n = nodes.get(i);
-            if (n.getInputList().contains(from) || n.getOutputList().contains(from)) {
-                NodeProto.Builder b = n.toBuilder();
-                for (int k = 0; k < b.getInputCount(); k++) {
-                    if (b.getInput(k).equals(from)) {
-                        b.setInput(k, to);
-                    }
-                }
-                for (int k = 0; k < b.getOutputCount(); k++) {
-                    if (b.getOutput(k).equals(from)) {
-                        b.setOutput(k, to);
-                    }
-                }
-                nodes.set(i, b.build());
-            }
-        }
+        nodes.replaceAll(n -> Cuts.renamed(n, from, to));
         outputs.replaceAll(o -> o.equals(from) ? to : o);
         Shape s = shapes.remove(from);
         if (s != null) {
@@ -446,69 +368,7 @@ public final class Graph {
      * @return the graph
      */
     public Graph extract(String graphName, int from, int to, List<String> outs) {
-        Set<String> needed = new HashSet<>(outs);
-        boolean[] keep = new boolean[to];
-        for (int i = to - 1; i >= from; i--) {
-            NodeProto n = nodes.get(i);
-            if (n.getOutputList().stream().anyMatch(needed::contains)) {
-                keep[i] = true;
-                needed.addAll(n.getInputList());
-            }
-        }
-        Graph g = new Graph(graphName);
-        g.counter = counter;
-        g.names.addAll(names);
-        Set<String> produced = new HashSet<>();
-        for (int i = from; i < to; i++) {
-            if (keep[i]) {
-                produced.addAll(nodes.get(i).getOutputList());
-            }
-        }
-        for (Map.Entry<String, Shape> in : inputs.entrySet()) {
-            if (needed.contains(in.getKey())) {
-                g.input(in.getKey(), in.getValue());
-            }
-        }
-        for (String v : sortedNeeded(needed, from)) {
-            if (!produced.contains(v) && !constants.containsKey(v) && !inputs.containsKey(v) && !v.isEmpty()) {
-                g.input(v, shape(v));
-            }
-        }
-        for (Map.Entry<String, TensorProto> c : constants.entrySet()) {
-            if (needed.contains(c.getKey())) {
-                g.constants.put(c.getKey(), c.getValue());
-                g.bound.add(c.getKey());
-                g.shapes.put(c.getKey(), shapes.get(c.getKey()));
-            }
-        }
-        for (int i = from; i < to; i++) {
-            if (keep[i]) {
-                g.nodes.add(nodes.get(i));
-                g.bound.addAll(nodes.get(i).getOutputList());
-            }
-        }
-        for (String v : produced) {
-            if (shapes.containsKey(v)) {
-                g.shapes.put(v, shapes.get(v));
-            }
-        }
-        for (String o : outs) {
-            g.output(o);
-        }
-        return g;
-    }
-
-    /** Values read across the cut in the order their producers appear, so extracted inputs are stable. */
-    private List<String> sortedNeeded(Set<String> needed, int before) {
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < before; i++) {
-            for (String o : nodes.get(i).getOutputList()) {
-                if (needed.contains(o)) {
-                    out.add(o);
-                }
-            }
-        }
-        return out;
+        return Cuts.extract(this, graphName, from, to, outs);
     }
 
     /**
@@ -518,57 +378,7 @@ public final class Graph {
      * @return the model
      */
     public ModelProto toModel() {
-        Graph g = new Graph(this);
-        g.nodes = new ArrayList<>();
-        g.inferring = false;
-        for (NodeProto n : nodes) {
-            if (OpRules.isCustom(n.getOpType())) {
-                g.bound.removeAll(n.getOutputList());
-                OpRules.get(n.getOpType()).lower(n, g);
-            } else {
-                g.nodes.add(n);
-            }
-        }
-        Set<String> needed = new HashSet<>(outputs);
-        List<NodeProto> kept = new ArrayList<>();
-        for (int i = g.nodes.size() - 1; i >= 0; i--) {
-            NodeProto n = g.nodes.get(i);
-            if (n.getOutputList().stream().anyMatch(needed::contains)) {
-                kept.add(n);
-                needed.addAll(n.getInputList());
-            }
-        }
-        Collections.reverse(kept);
-        GraphProto.Builder b = GraphProto.newBuilder().setName(name).addAllNode(kept);
-        for (Map.Entry<String, Shape> in : inputs.entrySet()) {
-            b.addInput(valueInfo(in.getKey(), in.getValue()));
-        }
-        for (Map.Entry<String, TensorProto> c : g.constants.entrySet()) {
-            if (needed.contains(c.getKey())) {
-                b.addInitializer(c.getValue());
-            }
-        }
-        for (String o : outputs) {
-            b.addOutput(valueInfo(o, shapes.get(o)));
-        }
-        return ModelProto.newBuilder().setIrVersion(IR_VERSION).setProducerName("seedscope")
-                .setProducerVersion(org.seedscope.Version.toolkit())
-                .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET))
-                .setGraph(b).build();
-    }
-
-    private static ValueInfoProto valueInfo(String value, Shape shape) {
-        TypeProto.Tensor.Builder t = TypeProto.Tensor.newBuilder().setElemType(TensorProto.DataType.FLOAT_VALUE);
-        if (shape != null) {
-            TensorShapeProto.Builder s = TensorShapeProto.newBuilder();
-            for (int i = 0; i < shape.rank(); i++) {
-                long d = shape.dim(i);
-                s.addDim(d == Shape.BATCH ? TensorShapeProto.Dimension.newBuilder().setDimParam("batch")
-                        : TensorShapeProto.Dimension.newBuilder().setDimValue(d));
-            }
-            t.setShape(s);
-        }
-        return ValueInfoProto.newBuilder().setName(value).setType(TypeProto.newBuilder().setTensorType(t)).build();
+        return Cuts.toModel(this);
     }
 
     @Override
