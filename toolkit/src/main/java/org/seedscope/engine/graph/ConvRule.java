@@ -17,6 +17,8 @@ import java.util.List;
  *        are sliced off where r exceeds the end pad
  *   dB = ReduceSum(dY, axes [0, 2, 3])
  * </pre>
+ * For stride 1, one group and at least {@value #GEMM_CHANNELS} input channels, dW is instead one
+ * GEMM per kernel offset over a sliced, transposed input (faster there; see {@code offsetGemms}).
  * Per example: patches {@code P = Conv(X, one-hot kernels [C kh kw, 1, kh, kw]; group C)} (im2col
  * through a convolution), then every example's weight gradient at once by batched MatMul,
  * {@code dW_n = dY_n P_n^T} per group, squared or made absolute, and summed over n.
@@ -79,7 +81,13 @@ final class ConvRule implements OpRule {
         return d;
     }
 
+    /** Input channels from which one GEMM per kernel offset beats the transposed convolution. */
+    static final long GEMM_CHANNELS = 16;
+
     private static String weightGradient(Graph g, String x, String dY, Shape sx, Shape sw, Window win, long groups) {
+        if (groups == 1 && win.strides()[0] == 1 && win.strides()[1] == 1 && sx.dim(1) >= GEMM_CHANNELS) {
+            return offsetGemms(g, x, dY, sx, sw, win);
+        }
         long[] pads = win.pads().clone();
         long[] size = {sx.dim(2), sx.dim(3)};
         String cropped = x;
@@ -100,6 +108,35 @@ final class ConvRule implements OpRule {
         String dwt = g.op("Conv", xt, dyt, Attributes.of("strides", win.dilations()),
                 Attributes.of("dilations", win.strides()), Attributes.of("pads", pads), Attributes.of("group", groups));
         return Ops.transpose(g, dwt, 1, 0, 2, 3);
+    }
+
+    /**
+     * Stride 1, one group: {@code dW[:, :, i, j] = dY' P_ij^T}, one GEMM per kernel offset, with
+     * {@code dY'} = dY as {@code [M, N Ho Wo]} and {@code P_ij} the input (transposed to
+     * {@code [C, N, H, W]} and padded once) sliced at offset {@code (i d, j d)} as {@code [C, N Ho Wo]};
+     * the {@code kh kw} products {@code [M, C]} are stacked and transposed to {@code [M, C, kh, kw]}.
+     */
+    private static String offsetGemms(Graph g, String x, String dY, Shape sx, Shape sw, Window win) {
+        long m = sw.dim(0);
+        long c = sx.dim(1);
+        long[] p = win.pads();
+        String xt = Ops.transpose(g, x, 1, 0, 2, 3);
+        String padded = win.unpadded() ? xt
+                : g.op("Pad", xt, g.int64s(0, 0, p[0], p[1], 0, 0, p[2], p[3]));
+        String rows = Ops.reshape(g, Ops.transpose(g, dY, 1, 0, 2, 3), m, -1);
+        List<String> blocks = new ArrayList<>();
+        for (long i = 0; i < sw.dim(2); i++) {
+            for (long j = 0; j < sw.dim(3); j++) {
+                long top = i * win.dilations()[0];
+                long left = j * win.dilations()[1];
+                String patch = g.op("Slice", List.of(padded, g.int64s(top, left),
+                        g.int64s(top + win.output(0), left + win.output(1)), g.int64s(2, 3)));
+                blocks.add(GemmRule.gemm(g, rows, Ops.reshape(g, patch, c, -1), 0, 1, 1f));
+            }
+        }
+        String stacked = g.op("Concat", blocks, Attributes.of("axis", 0));
+        String offsetsLast = Ops.transpose(g, Ops.reshape(g, stacked, sw.dim(2) * sw.dim(3), m, c), 1, 2, 0);
+        return Ops.reshape(g, offsetsLast, sw.dims());
     }
 
     @Override
