@@ -102,6 +102,35 @@ final class Checks {
         return m;
     }
 
+    /** A float64 function of a vector, e.g. the reference loss of the parameters. */
+    @FunctionalInterface
+    interface Objective {
+        double at(double[] v);
+    }
+
+    /** Step of the central differences. */
+    static final double H = 1e-6;
+
+    /** @return {@code (f(v + H e_k) - f(v - H e_k)) / 2H}; v is restored */
+    static double derivative(Objective f, double[] v, int k) {
+        double keep = v[k];
+        v[k] = keep + H;
+        double plus = f.at(v);
+        v[k] = keep - H;
+        double minus = f.at(v);
+        v[k] = keep;
+        return (plus - minus) / (2 * H);
+    }
+
+    /** @return the central-difference gradient of f at v, every coordinate */
+    static double[] gradient(Objective f, double[] v) {
+        double[] g = new double[v.length];
+        for (int k = 0; k < v.length; k++) {
+            g[k] = derivative(f, v, k);
+        }
+        return g;
+    }
+
     static float[] uniform(int count, long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         float[] v = new float[count];

@@ -21,7 +21,6 @@ import org.seedscope.data.Examples;
  * ({@link Learner}). The loss is {@code L = sum_n r_n . z_n} with random r, so {@code dL/dlogits = r}.
  */
 class GradientFiniteDifferenceTest {
-    private static final double H = 1e-6;
     private static Engine engine;
 
     @BeforeAll
@@ -53,26 +52,8 @@ class GradientFiniteDifferenceTest {
         double[] state = toDouble(model.state().toArray());
         double[] xd = toDouble(x);
         double[] rd = toDouble(r);
-        double[] fd = new double[theta.length];
-        for (int k = 0; k < theta.length; k++) {
-            double keep = theta[k];
-            theta[k] = keep + H;
-            double plus = ReferenceNet.linearLoss(arch, theta, state, xd, n, rd, false);
-            theta[k] = keep - H;
-            double minus = ReferenceNet.linearLoss(arch, theta, state, xd, n, rd, false);
-            theta[k] = keep;
-            fd[k] = (plus - minus) / (2 * H);
-        }
-        double[] fdInput = new double[xd.length];
-        for (int i = 0; i < xd.length; i++) {
-            double keep = xd[i];
-            xd[i] = keep + H;
-            double plus = ReferenceNet.linearLoss(arch, theta, state, xd, n, rd, false);
-            xd[i] = keep - H;
-            double minus = ReferenceNet.linearLoss(arch, theta, state, xd, n, rd, false);
-            xd[i] = keep;
-            fdInput[i] = (plus - minus) / (2 * H);
-        }
+        double[] fd = Checks.gradient(v -> ReferenceNet.linearLoss(arch, v, state, xd, n, rd, false), theta);
+        double[] fdInput = Checks.gradient(v -> ReferenceNet.linearLoss(arch, theta, state, v, n, rd, false), xd);
         assertClose(c + ": parameter gradient (seed " + seed + ")", fd, g.parameters(), 1e-3);
         assertClose(c + ": input gradient (seed " + seed + ")", fdInput, g.input(), 1e-3);
     }
@@ -105,16 +86,7 @@ class GradientFiniteDifferenceTest {
         double[] state = toDouble(model.state().toArray());
         double[] xd = toDouble(x);
         double[] rd = toDouble(r);
-        double[] fd = new double[theta.length];
-        for (int k = 0; k < theta.length; k++) {
-            double keep = theta[k];
-            theta[k] = keep + H;
-            double plus = ReferenceNet.linearLoss(arch, theta, state, xd, n, rd, true);
-            theta[k] = keep - H;
-            double minus = ReferenceNet.linearLoss(arch, theta, state, xd, n, rd, true);
-            theta[k] = keep;
-            fd[k] = (plus - minus) / (2 * H);
-        }
+        double[] fd = Checks.gradient(v -> ReferenceNet.linearLoss(arch, v, state, xd, n, rd, true), theta);
         assertClose("training-mode gradient (seed " + seed + ")", fd, gradient, 1e-3);
 
         // PyTorch: running = (1 - momentum) running + momentum batch statistic, unbiased variance

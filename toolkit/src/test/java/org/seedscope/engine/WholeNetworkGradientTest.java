@@ -20,7 +20,7 @@ import org.seedscope.data.Examples;
  * {@link Engine#gradients}, training mode (batch statistics) through the {@link Learner}.
  */
 class WholeNetworkGradientTest {
-    private static final double H = 1e-6;
+    private static final double H = Checks.H;
     private static final int PER_TENSOR = 10;
     private static Engine engine;
 
@@ -74,7 +74,7 @@ class WholeNetworkGradientTest {
         double[] state = toDouble(model.state().toArray());
         double[] xd = toDouble(x);
         double[] rd = toDouble(r);
-        Objective fd = v -> ReferenceNet.linearLoss(arch, v, state, xd, n, rd, training);
+        Checks.Objective fd = v -> ReferenceNet.linearLoss(arch, v, state, xd, n, rd, training);
         SplittableRandom pick = new SplittableRandom(seed + 3);
         List<Integer> coords = new ArrayList<>();
         for (Architecture.Tensor t : arch.parameterTensors()) {
@@ -86,7 +86,7 @@ class WholeNetworkGradientTest {
         float[] actual = new float[coords.size()];
         for (int i = 0; i < coords.size(); i++) {
             int k = coords.get(i);
-            expected[i] = derivative(fd, theta, k);
+            expected[i] = Checks.derivative(fd, theta, k);
             actual[i] = g[k];
         }
         assertClose(arch + (training ? " training" : " evaluation") + ": sampled parameter gradients (seed "
@@ -119,32 +119,10 @@ class WholeNetworkGradientTest {
             float[] actualDx = new float[40];
             for (int i = 0; i < 40; i++) {
                 int k = pick.nextInt(xd.length);
-                double keep = xd[k];
-                xd[k] = keep + H;
-                double up = fd.at(theta);
-                xd[k] = keep - H;
-                double down = fd.at(theta);
-                xd[k] = keep;
-                expectedDx[i] = (up - down) / (2 * H);
+                expectedDx[i] = Checks.derivative(v -> ReferenceNet.linearLoss(arch, theta, state, v, n, rd, false), xd, k);
                 actualDx[i] = dx[k];
             }
             assertClose(arch + ": sampled input gradients (seed " + seed + ")", expectedDx, actualDx, 1e-3);
         }
-    }
-
-    private static double derivative(Objective f, double[] theta, int k) {
-        double keep = theta[k];
-        theta[k] = keep + H;
-        double plus = f.at(theta);
-        theta[k] = keep - H;
-        double minus = f.at(theta);
-        theta[k] = keep;
-        return (plus - minus) / (2 * H);
-    }
-
-    /** The reference loss as a function of the parameters. */
-    @FunctionalInterface
-    private interface Objective {
-        double at(double[] theta);
     }
 }

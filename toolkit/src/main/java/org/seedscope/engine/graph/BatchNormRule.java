@@ -42,21 +42,33 @@ final class BatchNormRule implements OpRule {
 
     @Override
     public List<String> backward(NodeProto node, List<String> dOut, boolean[] needed, Graph g) {
+        String dY = dOut.get(0);
+        Shape sx = g.shape(node.getInput(0));
+        String rstd = rstd(node, g);
+        List<String> d = affineGradients(node, dY, needed, g, () -> normalised(node, g, rstd));
+        if (needed[0]) {
+            String scale = Ops.reshape(g, g.op("Mul", node.getInput(1), rstd), Ops.channelShape(sx.rank(), sx.dim(1)));
+            d.set(0, g.op("Mul", dY, scale));
+        }
+        return d;
+    }
+
+    /**
+     * The gradients both modes share: {@code dgamma = sum(dY x^)}, {@code dbeta = sum(dY)} over all
+     * axes but 1, none for the running statistics.
+     *
+     * @return gradients per input, the input's own left for the caller
+     */
+    static List<String> affineGradients(NodeProto node, String dY, boolean[] needed, Graph g,
+            java.util.function.Supplier<String> normalised) {
         if (needed[3] || needed[4]) {
             throw new IllegalArgumentException("BatchNormalization '" + node.getName()
                     + "': gradients with respect to the running statistics are not supported");
         }
-        String dY = dOut.get(0);
-        Shape sx = g.shape(node.getInput(0));
-        long[] cs = Ops.channelShape(sx.rank(), sx.dim(1));
-        long[] axes = Ops.allButChannels(sx.rank());
-        String rstd = rstd(node, g);
+        long[] axes = Ops.allButChannels(g.shape(node.getInput(0)).rank());
         List<String> d = new ArrayList<>(Arrays.asList(new String[5]));
-        if (needed[0]) {
-            d.set(0, g.op("Mul", dY, Ops.reshape(g, g.op("Mul", node.getInput(1), rstd), cs)));
-        }
         if (needed[1]) {
-            d.set(1, Ops.reduceSum(g, g.op("Mul", dY, normalised(node, g, rstd)), axes, false));
+            d.set(1, Ops.reduceSum(g, g.op("Mul", dY, normalised.get()), axes, false));
         }
         if (needed[2]) {
             d.set(2, Ops.reduceSum(g, dY, axes, false));

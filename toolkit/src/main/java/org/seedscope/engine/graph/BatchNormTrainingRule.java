@@ -1,8 +1,6 @@
 package org.seedscope.engine.graph;
 
 import ai.onnx.proto.OnnxMl.NodeProto;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -77,15 +75,11 @@ final class BatchNormTrainingRule implements OpRule {
 
     @Override
     public List<String> backward(NodeProto node, List<String> dOut, boolean[] needed, Graph g) {
-        if (needed[3] || needed[4]) {
-            throw new IllegalArgumentException("BatchNormalization '" + node.getName()
-                    + "': gradients with respect to the running statistics are not supported");
-        }
         String dY = dOut.get(0);
         Shape sx = g.shape(node.getInput(0));
         long[] axes = Ops.allButChannels(sx.rank());
         Statistics s = statistics(node, g);
-        List<String> d = new ArrayList<>(Arrays.asList(new String[5]));
+        List<String> d = BatchNormRule.affineGradients(node, dY, needed, g, s::normalised);
         if (needed[0]) {
             String dn = g.op("Mul", dY, Ops.reshape(g, node.getInput(1), Ops.channelShape(sx.rank(), sx.dim(1))));
             String m1 = g.op("ReduceMean", dn, Attributes.of("axes", axes), Attributes.of("keepdims", 1));
@@ -93,12 +87,6 @@ final class BatchNormTrainingRule implements OpRule {
                     Attributes.of("keepdims", 1));
             String inner = g.op("Sub", g.op("Sub", dn, m1), g.op("Mul", s.normalised(), m2));
             d.set(0, g.op("Mul", inner, s.rstd()));
-        }
-        if (needed[1]) {
-            d.set(1, Ops.reduceSum(g, g.op("Mul", dY, s.normalised()), axes, false));
-        }
-        if (needed[2]) {
-            d.set(2, Ops.reduceSum(g, dY, axes, false));
         }
         return d;
     }
