@@ -23,6 +23,15 @@ public final class TribuoMethods {
     }
 
     /**
+     * @param method an unlearning method
+     * @return true when it works only on linear models (no hidden layers), as the methods
+     *     {@link #linear} wraps
+     */
+    public static boolean needsLinearModel(UnlearningMethod method) {
+        return method instanceof Linear;
+    }
+
+    /**
      * @param method a linear method
      * @return it as an {@link UnlearningMethod} for linear engine models, trained further (where it
      *     trains) with Tribuo's default logistic-regression settings

@@ -104,8 +104,13 @@ class TribuoUnlearningTest {
     void retrainTrainsAFreshTribuoModelOnTheRetainSet() {
         LinearClassifier r = LinearRetrain.withDefaults().unlearn(original, context);
         assertEquals(LogisticRegression.withDefaults().fit(digits.retain, UNLEARNING_SEED).linear(), r);
-        assertEquals(Double.NEGATIVE_INFINITY, r.parameters()[64 * 10 + DigitsFixture.FORGET_CLASS],
-                "bias of the class the retrained model never saw");
+        double absent = r.parameters()[64 * 10 + DigitsFixture.FORGET_CLASS];
+        for (int c = 0; c < 10; c++) {
+            if (c != DigitsFixture.FORGET_CLASS) {
+                assertTrue(Double.isFinite(absent) && absent < r.parameters()[64 * 10 + c],
+                        "the class the retrained model never saw has a finite bias below every other class's");
+            }
+        }
         assertEquals(0.0, r.predict(digits.forgetTest).accuracy(digits.forgetTest.y()));
     }
 
