@@ -42,8 +42,8 @@ public final class Datasets {
     /**
      * The shipped class-balanced Fashion-MNIST subset: 12,000 train (the first 1,200 of each
      * class in the original training file) and 2,000 test (the first 200 of each class in the
-     * original test file), 784 features = pixel/255, 10 classes, with the
-     * {@link ClassHierarchy#fashionMnist()} hierarchy. Derivation: datasets/fashion-mnist-subset/derive.py.
+     * original test file), 28x28 grey images of shape {@code [1, 28, 28]} (784 features =
+     * pixel/255), 10 classes, with the {@link ClassHierarchy#fashionMnist()} hierarchy. Derivation: datasets/fashion-mnist-subset/derive.py.
      *
      * @return the dataset named {@code fashion-mnist-subset}
      */
@@ -104,12 +104,12 @@ public final class Datasets {
         Examples train = Idx.read(file.apply(IDX_FILES.get(0)), file.apply(IDX_FILES.get(1)), k);
         Examples test = Idx.read(file.apply(IDX_FILES.get(2)), file.apply(IDX_FILES.get(3)), k);
         return new Dataset(name, train, test, FASHION_MNIST_CLASSES, Optional.of(ClassHierarchy.fashionMnist()),
-                new DataProvenance(source, PIXEL_255, split, DataProvenance.sha256(train, test)));
+                DataProvenance.of(source, PIXEL_255, split, train, test));
     }
 
     /**
-     * The shipped digits data: 1,797 handwritten digits (8x8 = 64 features, pixel/16 so in
-     * [0, 1]), classes "0".."9", from scikit-learn's copy of the UCI optical digits test set
+     * The shipped digits data: 1,797 handwritten digits (8x8 grey images of shape
+     * {@code [1, 8, 8]}, 64 features, pixel/16 so in [0, 1]), classes "0".."9", from scikit-learn's copy of the UCI optical digits test set
      * (datasets/digits/README.md). Split by the hold-out rule of {@link #csv(Path, String)}:
      * 1,442 train / 355 test.
      *
@@ -122,7 +122,7 @@ public final class Datasets {
         for (int i = 0; i < x.length; i++) {
             x[i] /= 16f;
         }
-        return holdOut("digits", source, data, "label", "pixel/16");
+        return holdOut("digits", source, data, "label", "pixel/16").withShape(1, 8, 8);
     }
 
     /**
@@ -170,9 +170,9 @@ public final class Datasets {
                 test.labels());
         Examples trainSet = examples(train, names);
         Examples testSet = examples(test, names);
-        return new Dataset(baseName(trainFile), trainSet, testSet, names, Optional.empty(), new DataProvenance(
-                trainSource.name() + " + " + testSource.name(), "none", "separate train and test files",
-                DataProvenance.sha256(trainSet, testSet)));
+        return new Dataset(baseName(trainFile), trainSet, testSet, names, Optional.empty(), DataProvenance.of(
+                trainSource.name() + " + " + testSource.name(), "none", "separate train and test files", trainSet,
+                testSet));
     }
 
     private static Dataset holdOut(String name, DataSource source, CsvData data, String labelColumn,
@@ -198,9 +198,8 @@ public final class Datasets {
         }
         Examples train = all.select(Arrays.copyOf(trainRows, nTrain));
         Examples test = all.select(Arrays.copyOf(testRows, nTest));
-        return new Dataset(name, train, test, names, Optional.empty(), new DataProvenance(source.name(),
-                preprocessing, "hold-out: last floor(n_c/5) rows of each class (file order) are test",
-                DataProvenance.sha256(train, test)));
+        return new Dataset(name, train, test, names, Optional.empty(), DataProvenance.of(source.name(),
+                preprocessing, "hold-out: last floor(n_c/5) rows of each class (file order) are test", train, test));
     }
 
     /** Distinct labels sorted numerically if all are integers, else as strings. */

@@ -31,8 +31,9 @@ public final class Idx {
     /**
      * Reads an image file and its label file into examples.
      *
-     * <p>Each image becomes one row of {@code rows * columns} features, pixel value / 255 (so
-     * in [0, 1]), in the file's row-major pixel order. Content problems — not gzip, wrong
+     * <p>Each image becomes one row of {@code rows * columns} features of shape
+     * {@code [1, rows, columns]}, pixel value / 255 (so in [0, 1]), in the file's row-major pixel
+     * order. Content problems — not gzip, wrong
      * magic number, truncated data, trailing bytes, a label {@code >= classes}, or different
      * image and label counts — raise an IllegalArgumentException naming the file and the
      * problem; a missing or unreadable file raises an UncheckedIOException.
@@ -68,7 +69,7 @@ public final class Idx {
         for (int i = 0; i < x.length; i++) {
             x[i] = (img.data[i] & 0xFF) / 255f;
         }
-        return new Examples(x, y, img.dims[1] * img.dims[2], classes);
+        return new Examples(x, y, new int[] {1, img.dims[1], img.dims[2]}, classes);
     }
 
     /** Dimension sizes and raw bytes of one IDX file. */
