@@ -126,25 +126,38 @@ class DatasetsTest {
 
     @Test
     void locatesFullFashionMnistFromSubfoldersOfTheRepository(@TempDir Path repo) throws IOException {
-        Path data = Files.createDirectories(repo.resolve("datasets/fashion-mnist"));
+        Path data = repo.resolve("datasets/fashion-mnist");
         Path nested = Files.createDirectories(repo.resolve("notebooks/deep"));
-        Path system = Files.createDirectories(repo.resolve("system"));
-        var e = assertThrows(UncheckedIOException.class, () -> Datasets.locateFashionMnist(nested, system));
+        Path system = repo.resolve("system");
+        var e = assertThrows(UncheckedIOException.class, () -> IdxFolder.locateFashionMnist(nested, system));
         assertTrue(e.getMessage().contains("apt-get install dataset-fashion-mnist"), e.getMessage());
         assertTrue(e.getMessage().contains("datasets/fashion-mnist/"), e.getMessage());
         List<String> names = List.of("train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
                 "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz");
+        Files.createDirectories(system);
         for (String f : names) {
             Files.createFile(system.resolve(f));
         }
-        assertEquals(system, Datasets.locateFashionMnist(nested, system), "system folder as fallback");
+        assertEquals(system, IdxFolder.locateFashionMnist(nested, system), "system folder when no repository copy");
+        Files.createDirectories(data);
         for (String f : names.subList(0, 3)) {
             Files.createFile(data.resolve(f));
         }
-        assertEquals(system, Datasets.locateFashionMnist(nested, system),
-                "a repository folder with three of four files is skipped");
-        Files.createFile(data.resolve(names.get(3)));
-        assertEquals(data, Datasets.locateFashionMnist(nested, system), "repository folder first");
+        var incomplete = assertThrows(UncheckedIOException.class, () -> IdxFolder.locateFashionMnist(nested, system),
+                "a repository folder with three of four files is an error, not a fall-back to the system copy");
+        assertTrue(incomplete.getMessage().contains(data.toString()), incomplete.getMessage());
+        assertTrue(incomplete.getMessage().contains("[t10k-labels-idx1-ubyte]"), incomplete.getMessage());
+        Files.createFile(data.resolve("t10k-labels-idx1-ubyte"));
+        assertEquals(data, IdxFolder.locateFashionMnist(nested, system), "repository folder first; plain files too");
+    }
+
+    @Test
+    void fullFashionMnistFromAFolderNamesEveryMissingFile(@TempDir Path dir) throws IOException {
+        Files.createFile(dir.resolve("train-images-idx3-ubyte.gz"));
+        Files.createFile(dir.resolve("t10k-images-idx3-ubyte"));
+        var e = assertThrows(UncheckedIOException.class, () -> Datasets.fashionMnistFull(dir));
+        assertTrue(e.getMessage().contains(dir.toString()), e.getMessage());
+        assertTrue(e.getMessage().contains("[train-labels-idx1-ubyte, t10k-labels-idx1-ubyte]"), e.getMessage());
     }
 
     @Test
