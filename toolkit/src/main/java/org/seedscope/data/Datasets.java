@@ -13,8 +13,8 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * Loaders for the shipped data sets, the full Fashion-MNIST data and a user's own IDX folder or
- * CSV files.
+ * Loaders for the shipped data sets, the full Fashion-MNIST data, a user's own IDX folder or
+ * CSV files, and the binary distributions of CIFAR-10 and CIFAR-100 (users bring the files).
  *
  * <p>The shipped data (the Fashion-MNIST subset and digits, from the repository's
  * {@code datasets/} folder) is packaged in the toolkit jar under {@code org/seedscope/datasets/}
@@ -103,6 +103,63 @@ public final class Datasets {
         Path name = folder.toAbsolutePath().normalize().getFileName();
         return IdxFolder.read(folder, name == null ? "idx" : name.toString(), Optional.empty(), Optional.empty(),
                 "original train/test files (train-* / t10k-*)");
+    }
+
+    /**
+     * CIFAR-10 from the folder {@code cifar-10-batches-bin} of its binary distribution, which
+     * must hold data_batch_1.bin .. data_batch_5.bin (training set, in that order),
+     * test_batch.bin (test set) and batches.meta.txt (the 10 class names, one per line). A
+     * record is 1 label byte then 3,072 pixel bytes (the red, green and blue 32x32 planes, each
+     * row by row); examples have shape {@code [3, 32, 32]} and features pixel/255, no
+     * normalisation. Files of any whole number of records are accepted. Nothing is downloaded.
+     * Needs about 750 MB of heap for the 60,000 images.
+     *
+     * @param folder the folder
+     * @return the dataset named {@code cifar-10}
+     * @throws UncheckedIOException if the folder or a file is missing (all missing files named)
+     * @throws IllegalArgumentException naming the file for an empty file, a size that is not a
+     *         whole number of 3,073-byte records, a label above 9 or a names file without
+     *         exactly 10 names
+     */
+    public static Dataset cifar10(Path folder) {
+        return Cifar.cifar10(folder);
+    }
+
+    /**
+     * CIFAR-100 with its 100 fine classes, from the folder {@code cifar-100-binary} of its binary
+     * distribution, which must hold train.bin, test.bin, coarse_label_names.txt (20 names) and
+     * fine_label_names.txt (100 names). A record is the coarse label byte, the fine label byte,
+     * then 3,072 pixel bytes as in {@link #cifar10(Path)}; shape {@code [3, 32, 32]}, pixel/255.
+     * The hierarchy of the 20 superclasses is read from the records, so
+     * {@code ForgetSpec.subClass("rocket")} trains on the 20 superclasses and forgets the fine
+     * class rocket inside vehicles_2: the paper's sub-class scenario on CIFAR-20. Needs about
+     * 750 MB of heap.
+     *
+     * @param folder the folder
+     * @return the dataset named {@code cifar-100}
+     * @throws UncheckedIOException if the folder or a file is missing (all missing files named)
+     * @throws IllegalArgumentException naming the file for an empty file, a size that is not a
+     *         whole number of 3,074-byte records, a label out of range, a names file with the
+     *         wrong count, a fine class with two superclasses or a class without records
+     */
+    public static Dataset cifar100(Path folder) {
+        return Cifar.cifar100(folder, false);
+    }
+
+    /**
+     * CIFAR-20: the CIFAR-100 images of {@link #cifar100(Path)} labelled with their 20 coarse
+     * classes (superclasses), named by coarse_label_names.txt; no hierarchy. For forgetting a
+     * fine class inside its superclass, use {@link #cifar100(Path)} with a sub-class forget spec,
+     * which trains on these same 20 labels.
+     *
+     * @param folder the {@code cifar-100-binary} folder
+     * @return the dataset named {@code cifar-20}
+     * @throws UncheckedIOException if the folder or a file is missing (all missing files named)
+     * @throws IllegalArgumentException as {@link #cifar100(Path)}, except that the fine labels
+     *         need not form a hierarchy
+     */
+    public static Dataset cifar20(Path folder) {
+        return Cifar.cifar100(folder, true);
     }
 
     /**
