@@ -25,17 +25,17 @@ import java.util.Optional;
 final class Cifar {
 
     /** The shape of one CIFAR image: 3 channels (R, G, B) of 32 x 32 pixels. */
-    static final int[] SHAPE = {3, 32, 32};
+    private static final int[] SHAPE = {3, 32, 32};
     private static final int PIXELS = 3 * 32 * 32;
 
-    static final List<String> CIFAR10_TRAIN = List.of("data_batch_1.bin", "data_batch_2.bin", "data_batch_3.bin",
-            "data_batch_4.bin", "data_batch_5.bin");
-    static final String CIFAR10_TEST = "test_batch.bin";
-    static final String CIFAR10_NAMES = "batches.meta.txt";
-    static final String CIFAR100_TRAIN = "train.bin";
-    static final String CIFAR100_TEST = "test.bin";
-    static final String CIFAR100_COARSE = "coarse_label_names.txt";
-    static final String CIFAR100_FINE = "fine_label_names.txt";
+    private static final List<String> CIFAR10_TRAIN = List.of("data_batch_1.bin", "data_batch_2.bin",
+            "data_batch_3.bin", "data_batch_4.bin", "data_batch_5.bin");
+    private static final String CIFAR10_TEST = "test_batch.bin";
+    private static final String CIFAR10_NAMES = "batches.meta.txt";
+    private static final String CIFAR100_TRAIN = "train.bin";
+    private static final String CIFAR100_TEST = "test.bin";
+    private static final String CIFAR100_COARSE = "coarse_label_names.txt";
+    private static final String CIFAR100_FINE = "fine_label_names.txt";
 
     private Cifar() {
     }

@@ -164,9 +164,9 @@ public final class Datasets {
 
     /**
      * The shipped digits data: 1,797 handwritten digits (8x8 grey images of shape
-     * {@code [1, 8, 8]}, 64 features, pixel/16 so in [0, 1]), classes "0".."9", from scikit-learn's copy of the UCI optical digits test set
-     * (datasets/digits/README.md). Split by the hold-out rule of {@link #csv(Path, String)}:
-     * 1,442 train / 355 test.
+     * {@code [1, 8, 8]}, 64 features, pixel/16 so in [0, 1]), classes "0".."9", from
+     * scikit-learn's copy of the UCI optical digits test set (datasets/digits/README.md). Split
+     * by the hold-out rule of {@link #csv(Path, String)}: 1,442 train / 355 test.
      *
      * @return the dataset named {@code digits}
      */

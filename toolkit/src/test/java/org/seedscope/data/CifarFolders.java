@@ -97,6 +97,16 @@ final class CifarFolders {
         return labels;
     }
 
+    /**
+     * Rewrites a CIFAR-100 file as {@code records} records of {@link #cifar100Labels}, except
+     * that record {@code changed} gets the given coarse and fine label bytes.
+     */
+    static void cifar100With(Path file, int records, int changed, int coarse, int fine) throws IOException {
+        List<int[]> labels = cifar100Labels(records);
+        labels.set(changed, new int[] {coarse, fine});
+        write(file, labels, 0);
+    }
+
     /** Writes records: each record's label bytes, then its pixels numbered from {@code first}. */
     static void write(Path file, List<int[]> labels, int first) throws IOException {
         int labelBytes = labels.isEmpty() ? 0 : labels.get(0).length;

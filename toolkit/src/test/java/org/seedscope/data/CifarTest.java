@@ -103,7 +103,8 @@ class CifarTest {
     void theParentOfTheDistributionFolderGetsAHint() throws IOException {
         CifarFolders.cifar10(root, 1, 1);
         var e = assertThrows(UncheckedIOException.class, () -> Datasets.cifar10(root));
-        assertMessage(e, "lacks [data_batch_1.bin", "did you mean its subfolder " + root.resolve("cifar-10-batches-bin"));
+        assertMessage(e, "lacks [data_batch_1.bin",
+                "did you mean its subfolder " + root.resolve("cifar-10-batches-bin"));
         var absent = assertThrows(UncheckedIOException.class, () -> Datasets.cifar100(root.resolve("none")));
         assertMessage(absent, root.resolve("none") + " does not exist");
     }
@@ -144,13 +145,10 @@ class CifarTest {
 
         Path cifar100 = CifarFolders.cifar100(root, 1, 1);
         Path train = cifar100.resolve("train.bin");
-        List<int[]> labels = CifarFolders.cifar100Labels(100);
-        labels.set(42, new int[] {3, 100});
-        CifarFolders.write(train, labels, 0);
+        CifarFolders.cifar100With(train, 100, 42, 3, 100);
         var fine = assertThrows(IllegalArgumentException.class, () -> Datasets.cifar100(cifar100));
         assertMessage(fine, train + ": record 42 has fine label 100", "[0, 100)", "fine_label_names.txt");
-        labels.set(42, new int[] {20, 42});
-        CifarFolders.write(train, labels, 0);
+        CifarFolders.cifar100With(train, 100, 42, 20, 42);
         var coarse = assertThrows(IllegalArgumentException.class, () -> Datasets.cifar20(cifar100));
         assertMessage(coarse, train + ": record 42 has coarse label 20", "[0, 20)");
     }
@@ -235,9 +233,7 @@ class CifarTest {
     void aFineClassWithTwoSuperclassesOrNoRecordIsRejected() throws IOException {
         Path dir = CifarFolders.cifar100(root, 1, 1);
         Path test = dir.resolve("test.bin");
-        List<int[]> labels = CifarFolders.cifar100Labels(100);
-        labels.set(69, new int[] {18, 69});
-        CifarFolders.write(test, labels, 0);
+        CifarFolders.cifar100With(test, 100, 69, 18, 69);
         var e = assertThrows(IllegalArgumentException.class, () -> Datasets.cifar100(dir));
         assertMessage(e, test + ": record 69 gives fine class 'rocket' the coarse class 'vehicles_1'",
                 dir.resolve("train.bin") + ": record 69 gives it 'vehicles_2'");
