@@ -186,6 +186,37 @@ public record ResultRow(String key, CellId identity, String status, String reaso
                 provenance);
     }
 
+    /** @return the row's JSON text, as one journal line holds it (key included) */
+    public String toJson() {
+        try {
+            return Json.MAPPER.writeValueAsString(toMap());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write row " + key + " as JSON", e);
+        }
+    }
+
+    /**
+     * @param json text written by {@link #toJson}
+     * @return the row
+     * @throws IllegalArgumentException when the text is not such a row
+     */
+    public static ResultRow fromJson(String json) {
+        try {
+            return fromMap(Json.MAPPER.readValue(json, Json.MAP));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("not a result row: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** The JSON mapping of rows. */
+    static final class Json {
+        static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = new com.fasterxml.jackson.databind.ObjectMapper();
+        static final com.fasterxml.jackson.core.type.TypeReference<LinkedHashMap<String, Object>> MAP =
+                new com.fasterxml.jackson.core.type.TypeReference<>() {};
+
+        private Json() {}
+    }
+
     private static Double finiteOrNull(double v) {
         return Double.isFinite(v) ? v : null;
     }

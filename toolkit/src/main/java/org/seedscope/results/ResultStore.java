@@ -42,8 +42,8 @@ public final class ResultStore implements AutoCloseable {
     /** Where dropped journal lines are kept for inspection. */
     public static final String DROPPED = "rows.jsonl.dropped";
     private static final String FORMAT = "seedscope-rows/2";
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {};
+    private static final ObjectMapper JSON = ResultRow.Json.MAPPER;
+    private static final TypeReference<LinkedHashMap<String, Object>> MAP = ResultRow.Json.MAP;
 
     private final Path file;
     private final StudyIdentity identity;
@@ -235,8 +235,8 @@ public final class ResultStore implements AutoCloseable {
             return null;
         }
         try {
-            return ResultRow.fromMap(JSON.readValue(rowJson, MAP));
-        } catch (JsonProcessingException | IllegalArgumentException e) {
+            return ResultRow.fromJson(rowJson);
+        } catch (IllegalArgumentException e) {
             return null;
         }
     }
@@ -289,14 +289,14 @@ public final class ResultStore implements AutoCloseable {
             throw new IllegalArgumentException("cell " + row.key() + " is already stored in " + file);
         }
         try {
-            String rowJson = JSON.writeValueAsString(row.toMap());
+            String rowJson = row.toJson();
             String line = "{\"crc32\":\"" + crc(rowJson) + "\",\"row\":" + rowJson + "}\n";
             ByteBuffer buffer = ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));
             while (buffer.hasRemaining()) {
                 channel.write(buffer);
             }
             channel.force(false);
-            ResultRow stored = ResultRow.fromMap(JSON.readValue(rowJson, MAP));
+            ResultRow stored = ResultRow.fromJson(rowJson);
             rows.add(stored);
             byKey.put(stored.key(), stored);
         } catch (IOException e) {

@@ -50,6 +50,11 @@ final class CellRunner {
         this.retrainOutputs = new RetrainOutputs(2 * workers);
     }
 
+    /** @return where the cell runner gets its originals and Retrains */
+    StudyModels models() {
+        return models;
+    }
+
     /**
      * @param cell the cell
      * @return its row
@@ -169,7 +174,7 @@ final class CellRunner {
         } finally {
             run.cancel(true);
             one.shutdownNow();
-            StudyRunner.awaitQuietly(one);
+            LocalScheduler.awaitQuietly(one);
         }
     }
 

@@ -6,17 +6,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.seedscope.Version;
 import org.seedscope.data.Dataset;
-import org.seedscope.engine.Engine;
-import org.seedscope.engine.EngineOptions;
 import org.seedscope.files.AtomicFiles;
 import org.seedscope.results.FolderLock;
 import org.seedscope.results.ResultStore;
@@ -54,9 +47,10 @@ public final class StudyRunner {
     private final long maxCells;
     private final Consumer<String> warnings;
     private final String build;
+    private final CellScheduler scheduler;
 
     private StudyRunner(StudySetup setup, int workers, Progress progress, Path cacheDir, Duration budget, long maxCells,
-            Consumer<String> warnings, String build) {
+            Consumer<String> warnings, String build, CellScheduler scheduler) {
         this.setup = setup;
         this.workers = workers;
         this.progress = progress;
@@ -65,6 +59,7 @@ public final class StudyRunner {
         this.maxCells = maxCells;
         this.warnings = warnings;
         this.build = build;
+        this.scheduler = scheduler;
     }
 
     /**
@@ -80,11 +75,20 @@ public final class StudyRunner {
     public static StudyRunner of(StudySpec spec, Dataset data, MethodRegistry registry) {
         return new StudyRunner(StudySetup.of(spec, data, registry), Math.max(1, Runtime.getRuntime().availableProcessors()),
                 Progress.silent(), null, null, DEFAULT_MAX_CELLS, w -> System.err.println("seedscope: " + w),
-                Version.buildId());
+                Version.buildId(), null);
     }
 
     private StudyRunner with(int w, Progress p, Path c, Duration b, long m, Consumer<String> warn, String id) {
-        return new StudyRunner(setup, w, p, c, b, m, warn, id);
+        return new StudyRunner(setup, w, p, c, b, m, warn, id, scheduler);
+    }
+
+    /**
+     * @param cells where cells run instead of this JVM's threads (e.g. a Spark cluster); null for
+     *     the local threads of {@link #withWorkers}
+     * @return a copy using it
+     */
+    public StudyRunner withScheduler(CellScheduler cells) {
+        return new StudyRunner(setup, workers, progress, cacheDir, budget, maxCells, warnings, build, cells);
     }
 
     /**
@@ -209,96 +213,38 @@ public final class StudyRunner {
             if (!Files.exists(specFile)) {
                 AtomicFiles.write(specFile, specJson.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             }
-            ModelCache cache = new ModelCache(cacheDir != null ? cacheDir : out.resolve("cache"), warn);
+            Path cache = cacheDir != null ? cacheDir : out.resolve("cache");
             List<Cell> todo = plan.cells().stream().filter(c -> !store.contains(c.key())).toList();
             int before = plan.size() - todo.size();
             synchronized (progress) {
                 progress.update(before, plan.size(), Duration.ZERO, null);
             }
-            Engine engine = Engine.create(new EngineOptions(setup.spec().device(), 1, false));
-            try {
-                CellRunner runner = new CellRunner(setup, engine, new StudyModels(setup, engine, cache, build), budget,
-                        workers);
-                runAll(todo, runner, store, before, plan.size(), start, out);
-            } finally {
-                engine.close();
+            CellScheduler cells = scheduler != null ? scheduler : CellScheduler.local(workers);
+            AtomicInteger done = new AtomicInteger(before);
+            int[] counts;
+            try (StudyWork work = new StudyWork(setup, cache, budget, workers, build, warn)) {
+                cells.run(work, specJson, todo, row -> {
+                    synchronized (progress) {
+                        if (store.contains(row.key())) {
+                            return;
+                        }
+                        store.append(row);
+                        int d = done.incrementAndGet();
+                        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+                        Duration eta = elapsed.multipliedBy(plan.size() - d).dividedBy(Math.max(1, d - before));
+                        progress.update(d, plan.size(), elapsed, eta);
+                    }
+                });
+                counts = work.cacheCounts();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancellationException("study interrupted; " + store.size() + " of " + plan.size()
+                        + " cells are saved in " + out + " and a rerun resumes from there");
             }
             DeterminismCheck.of(store.rows()).forEach(warn);
             Table table = ResultTables.of(setup.spec().name(), store.rows());
             ResultTables.writeCsv(table, out.resolve("results.csv"));
-            return new StudyResult(setup.spec(), table, out, cache.hits(), cache.misses(), cache.repaired(),
-                    List.copyOf(runWarnings));
-        }
-    }
-
-    private void runAll(List<Cell> todo, CellRunner runner, ResultStore store, int before, int total, long start,
-            Path out) {
-        AtomicInteger done = new AtomicInteger(before);
-        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-            Thread t = new Thread(r, "seedscope-cell");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (Cell cell : todo) {
-                futures.add(pool.submit(() -> {
-                    if (Thread.currentThread().isInterrupted()) {
-                        throw new CancellationException("study interrupted");
-                    }
-                    store.append(runner.run(cell));
-                    synchronized (progress) {
-                        int d = done.incrementAndGet();
-                        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-                        Duration eta = elapsed.multipliedBy(total - d).dividedBy(Math.max(1, d - before));
-                        progress.update(d, total, elapsed, eta);
-                    }
-                }));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            stop(pool);
-            Thread.currentThread().interrupt();
-            throw new CancellationException("study interrupted; " + store.size() + " of " + total
-                    + " cells are saved in " + out + " and a rerun resumes from there");
-        } catch (ExecutionException e) {
-            stop(pool);
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException("a study cell failed", e.getCause());
-        } finally {
-            stop(pool);
-        }
-    }
-
-    /** Interrupts the workers and waits until every one has left (and so left ONNX Runtime). */
-    private static void stop(ExecutorService pool) {
-        pool.shutdownNow();
-        awaitQuietly(pool);
-    }
-
-    /**
-     * Waits for an executor's threads to finish, even when the waiting thread is interrupted (the
-     * flag is restored afterwards).
-     *
-     * @param pool a shut-down executor
-     */
-    static void awaitQuietly(ExecutorService pool) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                if (pool.awaitTermination(1, TimeUnit.HOURS)) {
-                    break;
-                }
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
+            return new StudyResult(setup.spec(), table, out, counts[0], counts[1], counts[2], List.copyOf(runWarnings));
         }
     }
 }
