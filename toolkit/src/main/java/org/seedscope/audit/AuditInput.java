@@ -1,6 +1,5 @@
 package org.seedscope.audit;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,14 +41,12 @@ final class AuditInput {
             throw new IllegalArgumentException("no result table at " + csv.toAbsolutePath()
                     + "; run the study to the end with `./seedscope run` first");
         }
+        CsvReadOptions options = CsvReadOptions.builder(csv.toFile()).tableName(csv.toString())
+                .columnTypesPartial(TYPES).build();
         try {
-            return Table.read().csv(CsvReadOptions.builder(csv.toFile()).tableName(csv.toString())
-                    .columnTypesPartial(TYPES).build());
-        } catch (RuntimeException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw new UncheckedIOException("cannot read " + csv, io);
-            }
-            throw e;
+            return Table.read().usingOptions(options);
+        } catch (UncheckedIOException e) {
+            throw new UncheckedIOException("cannot read " + csv, e.getCause());
         }
     }
 

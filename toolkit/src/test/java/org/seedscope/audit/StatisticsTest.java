@@ -28,6 +28,35 @@ class StatisticsTest {
         assertTrue(Double.isFinite(Ulira.statistic(4.5, spike, r)) && Ulira.statistic(4, spike, r) > 10);
     }
 
+    /**
+     * Hand computation of the held-out scores: unlearned models of training seeds 1, 2, 3 give
+     * phi = 0, 1, 2 and retrained ones 0.5, 1.5, 2.5. Seed 1's targets are scored with the fits of
+     * seeds 2 and 3 only: N(1.5, 0.5^2) and N(2, 0.5^2), so Lambda(0) = -1.5^2/0.5 + 2^2/0.5 = 3.5 and
+     * Lambda(0.5) = -1^2/0.5 + 1.5^2/0.5 = 2.5 (equal sds: the log terms cancel). A fit that
+     * included the target itself would give other values.
+     */
+    @Test
+    void targetsAreScoredByFitsOfTheOtherTrainingSeeds() {
+        java.util.List<Long> groups = java.util.List.of(1L, 2L, 3L);
+        Ensemble u = Ensemble.of(groups, java.util.List.of(one(0), one(1), one(2)));
+        Ensemble r = Ensemble.of(groups, java.util.List.of(one(0.5), one(1.5), one(2.5)));
+        Ulira.Scores s = Ulira.score(u, r, true);
+        assertArrayEquals(new long[] {1, 1, 2, 2, 3, 3}, s.group());
+        assertArrayEquals(new boolean[] {true, false, true, false, true, false}, s.positive());
+        assertEquals(3.5, s.score()[0], 1e-12, "unlearned target of seed 1");
+        assertEquals(2.5, s.score()[1], 1e-12, "retrained target of seed 1");
+        // seed 2: fits N(1, 1^2) of {0, 2} and N(1.5, 1^2) of {0.5, 2.5}; Lambda(1) = 0 + 0.25/2
+        assertEquals(0.125, s.score()[2], 1e-12);
+        IllegalArgumentException few = assertThrows(IllegalArgumentException.class,
+                () -> Ulira.score(Ensemble.of(java.util.List.of(1L, 2L), java.util.List.of(one(0), one(1))),
+                        Ensemble.of(java.util.List.of(1L, 2L), java.util.List.of(one(0), one(1))), true));
+        assertTrue(few.getMessage().contains("at least 2 models of each kind"), few.getMessage());
+    }
+
+    private static org.seedscope.study.ExampleOutputs one(double phi) {
+        return new org.seedscope.study.ExampleOutputs(new int[] {0}, new float[] {(float) phi}, new int[0], new float[0]);
+    }
+
     /** Hand computation of the competition's per-threshold rule. */
     @Test
     void thresholdEpsilonFollowsTheCompetitionsRule() {
