@@ -33,7 +33,8 @@ public final class Metrics {
         d.put("retain_train_acc", "accuracy on the retain set D_r");
         d.put("forget_train_acc", "accuracy on the forget set D_f");
         d.put("mia", "entropy MIA: fraction of D_f called member by a class-balanced logistic regression on "
-                + "softmax entropy, fitted on D_r (member) vs test (non-member)");
+                + "softmax entropy (scikit-learn's objective with C = 1, solved exactly), fitted on D_r (member) vs "
+                + "test (non-member)");
         d.put("mia_loss", "loss-threshold MIA (Yeom et al. 2018): fraction of D_f whose cross-entropy is at most "
                 + "the threshold maximising balanced accuracy on D_r vs test");
         d.put("zrf", "ZRF (Chundawat et al. 2023): 1 - mean over D_f of JS(model || randomly initialised model), nats");

@@ -29,7 +29,7 @@ public enum SeedPurpose {
     RETRAIN_ORDER("retrain-order"),
     /** An unlearning method's own randomness (batch order, samples, noise, random models), from s_u. */
     METHOD("method"),
-    /** Evaluation randomness (membership-attack fits, ZRF's random model), from the evaluation seed s_e. */
+    /** Evaluation randomness (ZRF's random model; the membership attacks are exact fits), from the evaluation seed s_e. */
     EVALUATION("evaluation");
 
     private final String id;
