@@ -12,6 +12,7 @@ import org.seedscope.Version;
 import org.seedscope.data.Dataset;
 import org.seedscope.files.AtomicFiles;
 import org.seedscope.results.FolderLock;
+import org.seedscope.results.ResultRow;
 import org.seedscope.results.ResultStore;
 import org.seedscope.results.ResultTables;
 import org.seedscope.unlearn.MethodRegistry;
@@ -222,11 +223,17 @@ public final class StudyRunner {
             CellScheduler cells = scheduler != null ? scheduler : CellScheduler.local(workers);
             AtomicInteger done = new AtomicInteger(before);
             int[] counts;
-            try (StudyWork work = new StudyWork(setup, cache, budget, workers, build, warn)) {
-                cells.run(work, specJson, todo, row -> {
+            try (StudyWork work = new StudyWork(setup, cache, budget, workers, build, warn);
+                    OutputStore outputs = setup.spec().auditSample() > 0 ? OutputStore.open(out) : null) {
+                cells.run(work, specJson, todo, result -> {
                     synchronized (progress) {
+                        ResultRow row = result.row();
                         if (store.contains(row.key())) {
                             return;
+                        }
+                        if (outputs != null && result.method() != null) {
+                            outputs.append(row.key(), OutputStore.Role.METHOD, result.method());
+                            outputs.append(row.key(), OutputStore.Role.RETRAIN, result.retrain());
                         }
                         store.append(row);
                         int d = done.incrementAndGet();
