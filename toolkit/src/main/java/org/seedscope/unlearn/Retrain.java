@@ -29,11 +29,6 @@ public record Retrain() implements UnlearningMethod {
         return ID;
     }
 
-    @Override
-    public boolean deterministic() {
-        return false;
-    }
-
     /** @return an empty map: the schedule is the original's and is recorded with the original */
     @Override
     public Map<String, Object> hyperparameters() {
