@@ -23,12 +23,9 @@ import org.seedscope.seed.SeedPurpose;
  * predictions are computed once ({@link ModelOutputs}).
  *
  * <p>Retrain-relative metrics ({@code d_*}, {@code js_*}, {@code act_dist}, {@code l2_dist*}) are
- * left out of the result when no Retrain outputs are given. The run-time metrics
- * ({@code run_time_s}, {@code speed_up}) are measured by the runner and come from
- * {@link Metrics#timing}; {@link #compute} skips them.
+ * left out of the result when no Retrain outputs are given.
  */
 public final class MetricSet {
-    private static final Set<String> TIMING = Set.of("run_time_s", "speed_up");
     private static final Set<String> NEEDS_RETRAIN = Set.of("d_test_acc", "d_retain_acc", "d_forget_acc",
             "d_retain_train_acc", "d_forget_train_acc", "js_forget", "js_test", "act_dist", "l2_dist");
 
@@ -78,7 +75,7 @@ public final class MetricSet {
 
     /**
      * @param layerCount number of Dense layers of the models to be evaluated
-     * @return the names this set produces for such models, in canonical order (timing names included)
+     * @return the names this set produces for such models, in canonical order
      */
     public List<String> names(int layerCount) {
         return Metrics.names(layerCount).stream().filter(n -> includes(n, layerCount)).toList();
@@ -157,7 +154,7 @@ public final class MetricSet {
         LinkedHashMap<String, Double> out = new LinkedHashMap<>();
         double[] layerDistances = null;
         for (String name : Metrics.names(layerCount)) {
-            if (!includes(name, layerCount) || TIMING.contains(name)) {
+            if (!includes(name, layerCount)) {
                 continue;
             }
             Integer layer = Metrics.layerNumber(name);

@@ -15,7 +15,6 @@
  *   <li>distance to Retrain (SUPREME): {@code d_*} accuracy differences, {@code js_forget, js_test,
  *       act_dist} ({@link org.seedscope.metrics.Distributions}), {@code l2_dist, l2_dist_layer<k>}
  *       ({@link org.seedscope.metrics.WeightDistance});
- *   <li>run time: {@code run_time_s, speed_up} ({@link org.seedscope.metrics.Metrics#timing}).
  * </ul>
  */
 package org.seedscope.metrics;

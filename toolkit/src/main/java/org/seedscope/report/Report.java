@@ -1,11 +1,11 @@
 package org.seedscope.report;
 
+import org.seedscope.files.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -79,7 +79,7 @@ public final class Report {
         try {
             Files.createDirectories(charts);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + charts, e);
+            throw AtomicFiles.failure("cannot create " + charts, e);
         }
         Html html = new Html(charts);
         html.raw("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
@@ -307,22 +307,8 @@ public final class Report {
     }
 
     private static Path writeAtomically(Path file, String text) {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Path tmp = parent.resolve("." + file.getFileName() + "." + ProcessHandle.current().pid()
-                    + ".tmp");
-            try {
-                Files.writeString(tmp, text, StandardCharsets.UTF_8);
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING,
-                        StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
+        AtomicFiles.write(file, text.getBytes(StandardCharsets.UTF_8));
+        return file;
     }
 
     static String num(double x) {

@@ -105,7 +105,6 @@ public record CertifiedRemoval(double l2, double cgTolerance, int maxIterations)
 
     /**
      * @throws IllegalArgumentException when the model has hidden layers or a non-finite parameter
-     *     (e.g. the {@code -infinity} bias of a class Tribuo never saw)
      */
     @Override
     public Model unlearn(Model original, UnlearningContext context) {

@@ -65,9 +65,10 @@ public record LinearClassifier(int features, int classes, double[] parameters) {
      * Extracts the weights of a trained Tribuo linear model ({@link LinearSGDModel#getWeightsCopy()}:
      * one row per Tribuo label id, one column per Tribuo feature id, the bias last), mapping labels
      * and features by name ({@link TribuoData}). A feature the model does not know gets weight 0
-     * (Tribuo ignores it); a class the model does not know (absent from its training data, as the
-     * forgotten class is from a Retrain on {@code D_r}) gets weights 0 and bias {@code -infinity}, so
-     * its probability is 0 as in Tribuo, which has no score for it.
+     * (Tribuo ignores it); a class the model does not know (absent from its label domain; datasets
+     * from {@link TribuoData#toDataset(org.seedscope.data.Examples, List)} name every class, so their
+     * fits know them all) gets weights 0 and bias {@code -infinity}, so its probability is 0 as in
+     * Tribuo, which has no score for it.
      *
      * @param model the Tribuo model
      * @param features number of SeedScope columns

@@ -12,7 +12,7 @@ class ExampleSpecTest {
     @Test
     void exampleGridSpecIsValidAndPlansTheGrid() {
         StudySpec spec = SpecFiles.read(Path.of("../examples/grid.yaml"));
-        assertEquals(List.of(Protocol.GRID), spec.protocols());
+        assertEquals(List.of(Protocol.GRID), spec.protocols().stream().map(ProtocolRun::protocol).toList());
         StudyRunner runner = StudyRunner.of(spec, DatasetIds.resolve(spec), MethodRegistry.standard());
         assertEquals(2 * 4 * 3 * 5, runner.plan().size());
     }

