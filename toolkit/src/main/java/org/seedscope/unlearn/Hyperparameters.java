@@ -24,11 +24,20 @@ import java.util.TreeSet;
  * booleans as their boxed values, enum constants as their {@linkplain #id(Enum) id} (lower case,
  * {@code _} written {@code -}), everything else as is.
  */
-final class Hyperparameters {
+public final class Hyperparameters {
     private Hyperparameters() {}
 
-    /** @return the flattened components of a record by name, in declaration order, unmodifiable */
-    static Map<String, Object> of(Record method) {
+    /**
+     * The hyperparameters of a configuration record: its components by name, in declaration order,
+     * flattened and converted as the class comment says. Used by
+     * {@link UnlearningMethod#hyperparameters()}; other configuration records (e.g. a model
+     * family's) may use it too.
+     *
+     * @param method the record
+     * @return the values by name, unmodifiable
+     * @throws IllegalStateException when two flattened components share a name
+     */
+    public static Map<String, Object> of(Record method) {
         Map<String, Object> out = new LinkedHashMap<>();
         flatten(method, out, new LinkedHashMap<>());
         return Collections.unmodifiableMap(out);
