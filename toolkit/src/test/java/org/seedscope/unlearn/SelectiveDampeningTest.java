@@ -105,6 +105,12 @@ class SelectiveDampeningTest {
         Model s2 = shuffled.unlearn(fx.original, fx.context(2));
         assertTrue(s1.parameters().bitEquals(shuffled.unlearn(fx.original, fx.context(1)).parameters()),
                 "same seed, same shuffle");
+        // shuffled: D permuted by Fisher-Yates from the method stream of the seed, D_f as given
+        Examples full = fx.retain.concat(fx.forget);
+        Examples permuted = full.select(SelectiveDampening.permutation(full.size(), fx.context(1).random()));
+        Model spelled = shuffled.dampen(fx.original, shuffled.importances(engine, fx.original, permuted),
+                shuffled.importances(engine, fx.original, fx.forget));
+        assertTrue(spelled.parameters().bitEquals(s1.parameters()), "ssd with order = shuffled, seed 1");
         assertFalse(s1.parameters().bitEquals(a.parameters()), "shuffled D (seed 1) selects as the authors' order");
         assertFalse(s1.parameters().bitEquals(s2.parameters()), "shuffled D: seeds 1 and 2 gave identical parameters");
         // measured: authors 173, shuffled 506 and 561: mixed batches cancel in D's batch means
@@ -262,16 +268,9 @@ class SelectiveDampeningTest {
         return worst;
     }
 
+    /** @return the Fisher-Yates permutation the shuffled order uses, from {@code SplittableRandom(seed)} */
     static int[] permutation(int n, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        int[] p = range(0, n);
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
+        return SelectiveDampening.permutation(n, new SplittableRandom(seed));
     }
 
     private static int[] range(int from, int to) {
