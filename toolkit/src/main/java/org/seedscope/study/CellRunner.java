@@ -86,7 +86,7 @@ final class CellRunner {
             Model unlearned = null;
             try {
                 UnlearningContext ctx = models.context(s, cell.unlearnSeed());
-                if (method instanceof Amnesiac) {
+                if (method.base() instanceof Amnesiac) {
                     ctx = ctx.withAmnesiacRecording(models.recording(s, cell.trainSeed()));
                 }
                 unlearned = unlearnWithin(method, original, ctx.withBudget(budget));

@@ -121,6 +121,6 @@ record StudySetup(StudySpec spec, Dataset data, MethodRegistry registry, Map<Str
 
     /** @return true when some method needs Amnesiac's training-time recording */
     boolean recordsTraining() {
-        return methods.values().stream().anyMatch(m -> m.method() instanceof org.seedscope.unlearn.Amnesiac);
+        return methods.values().stream().anyMatch(m -> m.method().base() instanceof org.seedscope.unlearn.Amnesiac);
     }
 }
