@@ -139,6 +139,17 @@ record GridDesign(List<String> methods, double[][][] values, List<String> notes)
         return k;
     }
 
+    /** m_a,i − m_b,i, the differences of seed means over the seeds where both methods ran. */
+    static double[] seedDifferences(double[][] a, double[][] b) {
+        List<Double> d = new ArrayList<>();
+        for (int i = 0; i < a.length; i++) {
+            if (a[i].length > 0 && b[i].length > 0) {
+                d.add(Groups.mean(a[i]) - Groups.mean(b[i]));
+            }
+        }
+        return d.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
     /** The method's own one-way REML fit over its non-empty cells, when identifiable. */
     static Optional<RemlEstimate> ownComponents(double[][] cells, double level) {
         List<double[]> groups = new ArrayList<>();

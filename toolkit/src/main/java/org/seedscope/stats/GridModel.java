@@ -82,15 +82,19 @@ public record GridModel(List<String> methods, int trainingSeeds, int runs, int c
      * @param interval β̂_a − β̂_b with its t interval
      * @param se the standard error of the difference
      * @param pValue two-sided p-value of the t test of no difference
+     * @param paired the t interval on the per-training-seed differences of the two methods'
+     *     seed means, over the seeds where both ran (df = seeds − 1): it does not assume the
+     *     pooled model's equal variances; empty with fewer than two shared seeds
      */
     public record Difference(String methodA, String methodB, Interval interval, double se,
-            double pValue) {
+            double pValue, Optional<Interval> paired) {
 
         /** Rejects null parts. */
         public Difference {
             Objects.requireNonNull(methodA, "methodA");
             Objects.requireNonNull(methodB, "methodB");
             Objects.requireNonNull(interval, "interval");
+            Objects.requireNonNull(paired, "paired");
         }
 
         /** @return β̂_a − β̂_b */
@@ -161,7 +165,9 @@ public record GridModel(List<String> methods, int trainingSeeds, int runs, int c
                 double d = f.beta()[a] - f.beta()[b];
                 double p = 2 * t.survivalProbability(Math.abs(d) / se);
                 diffs.add(new Difference(methods.get(a), methods.get(b), new Interval(d,
-                        d - q * se, d + q * se, level, "t, containment df = " + df), se, p));
+                        d - q * se, d + q * se, level, "t, containment df = " + df), se, p,
+                        MeanInterval.tOnSeedMeans(GridDesign.seedDifferences(values[a],
+                                values[b]), level)));
             }
         }
         return new GridModel(methods, seeds, runs, cells, f.sigma2Seed(), f.sigma2SeedMethod(),
@@ -225,13 +231,16 @@ public record GridModel(List<String> methods, int trainingSeeds, int runs, int c
                 return d;
             }
             if (d.methodA().equals(methodB) && d.methodB().equals(methodA)) {
-                Interval i = d.interval();
-                return new Difference(methodA, methodB, new Interval(-i.estimate(), -i.upper(),
-                        -i.lower(), i.level(), i.method()), d.se(), d.pValue());
+                return new Difference(methodA, methodB, negate(d.interval()), d.se(),
+                        d.pValue(), d.paired().map(GridModel::negate));
             }
         }
         throw new IllegalArgumentException("no difference of '" + methodA + "' and '" + methodB
                 + "'; methods are " + methods);
+    }
+
+    private static Interval negate(Interval i) {
+        return new Interval(-i.estimate(), -i.upper(), -i.lower(), i.level(), i.method());
     }
 
     /**
@@ -243,7 +252,10 @@ public record GridModel(List<String> methods, int trainingSeeds, int runs, int c
         return GridTables.effects(this);
     }
 
-    /** @return one row per pair: method_a, method_b, difference, se, df, lo, hi, p_value */
+    /**
+     * @return one row per pair: method_a, method_b, difference, se, df, lo, hi, p_value (the
+     *     model-based interval), paired_lo, paired_hi (the paired t interval on seed means)
+     */
     public Table differencesTable() {
         return GridTables.differences(this);
     }

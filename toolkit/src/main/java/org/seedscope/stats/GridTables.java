@@ -45,6 +45,8 @@ final class GridTables {
         DoubleColumn lo = DoubleColumn.create("lo");
         DoubleColumn hi = DoubleColumn.create("hi");
         DoubleColumn p = DoubleColumn.create("p_value");
+        DoubleColumn pairedLo = DoubleColumn.create("paired_lo");
+        DoubleColumn pairedHi = DoubleColumn.create("paired_hi");
         for (GridModel.Difference d : g.differences()) {
             a.append(d.methodA());
             b.append(d.methodB());
@@ -54,9 +56,11 @@ final class GridTables {
             lo.append(d.interval().lower());
             hi.append(d.interval().upper());
             p.append(d.pValue());
+            TableColumns.append(pairedLo, d.paired().map(Interval::lower));
+            TableColumns.append(pairedHi, d.paired().map(Interval::upper));
         }
         return Table.create("grid model: method differences (shared training seeds)", a, b,
-                diff, se, df, lo, hi, p);
+                diff, se, df, lo, hi, p, pairedLo, pairedHi);
     }
 
     private static void triple(DoubleColumn[] num, int at, Optional<Double> value,

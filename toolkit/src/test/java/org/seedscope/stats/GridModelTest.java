@@ -130,6 +130,23 @@ class GridModelTest {
             assertEquals(expected.sigma2Train(), got.sigma2Train(), 0.0);
             assertEquals(expected.sigma2Unlearn(), got.sigma2Unlearn(), 0.0);
         }
+        // paired t on per-seed mean differences A - B (hand computation of mean and sd; R 4.2.2
+        // qt(0.975, 5) = 2.570581836)
+        double[][][] v = balanced();
+        double[] d = new double[6];
+        double mean = 0;
+        for (int i = 0; i < 6; i++) {
+            d[i] = (v[0][i][0] + v[0][i][1] + v[0][i][2] - v[1][i][0] - v[1][i][1] - v[1][i][2]) / 3;
+            mean += d[i] / 6;
+        }
+        double ss = 0;
+        for (double x : d) {
+            ss += (x - mean) * (x - mean);
+        }
+        Interval paired = g.difference("A", "B").paired().orElseThrow();
+        assertEquals(mean, paired.estimate(), 1e-12);
+        assertEquals(mean + 2.570581836 * Math.sqrt(ss / 5 / 6), paired.upper(), 1e-9, "R 4.2.2 qt");
+        assertEquals(-paired.lower(), g.difference("B", "A").paired().get().upper(), 1e-15);
         Table e = g.effectsTable();
         assertEquals(3, e.rowCount());
         assertEquals(g.effects().get(1).own().get().sigma2Train(),
