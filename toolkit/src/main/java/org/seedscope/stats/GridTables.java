@@ -26,9 +26,9 @@ final class GridTables {
             num[0].append(e.mean());
             num[1].append(e.se());
             Optional<RemlEstimate> own = e.own();
-            triple(num, 2, own.map(RemlEstimate::sigma2Train),
+            TableColumns.appendWithBounds(num, 2, value(own.map(RemlEstimate::sigma2Train)),
                     own.flatMap(RemlEstimate::sigma2TrainInterval));
-            triple(num, 5, own.map(RemlEstimate::sigma2Unlearn),
+            TableColumns.appendWithBounds(num, 5, value(own.map(RemlEstimate::sigma2Unlearn)),
                     own.flatMap(RemlEstimate::sigma2UnlearnInterval));
         }
         Table t = Table.create("grid model: method effects and own components", method);
@@ -63,10 +63,7 @@ final class GridTables {
                 diff, se, df, lo, hi, p, pairedLo, pairedHi);
     }
 
-    private static void triple(DoubleColumn[] num, int at, Optional<Double> value,
-            Optional<Interval> interval) {
-        TableColumns.append(num[at], value.map(OptionalDouble::of).orElse(OptionalDouble.empty()));
-        TableColumns.append(num[at + 1], interval.map(Interval::lower));
-        TableColumns.append(num[at + 2], interval.map(Interval::upper));
+    private static OptionalDouble value(Optional<Double> v) {
+        return v.isPresent() ? OptionalDouble.of(v.get()) : OptionalDouble.empty();
     }
 }

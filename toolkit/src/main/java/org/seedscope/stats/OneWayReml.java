@@ -96,91 +96,84 @@ final class OneWayReml {
         return interior;
     }
 
-    /** d c/dγ at γ = 0 with v profiled: (N − 1)Q'(0)/Q(0) + N − Σ n_i²/N. */
-    private double slopeAtZero() {
-        double sn = 0;
-        double sn2 = 0;
+    /**
+     * GLS weights w_i = n_i/(v + n_i s), their sum, the GLS mean and the squared deviations
+     * d_i = (ȳ_i − μ̂)².
+     */
+    private record Weights(double[] w, double sum, double mu, double[] d) {
+    }
+
+    private Weights weigh(double s, double v) {
+        double[] w = new double[n.length];
+        double sw = 0;
         double swy = 0;
         for (int i = 0; i < n.length; i++) {
-            sn += n[i];
-            sn2 += n[i] * n[i];
-            swy += n[i] * means[i];
+            w[i] = n[i] / (v + n[i] * s);
+            sw += w[i];
+            swy += w[i] * means[i];
         }
-        double mu = swy / sn;
+        double mu = swy / sw;
+        double[] d = new double[n.length];
+        for (int i = 0; i < n.length; i++) {
+            d[i] = (means[i] - mu) * (means[i] - mu);
+        }
+        return new Weights(w, sw, mu, d);
+    }
+
+    /** d c/dγ at γ = 0 with v profiled: (N − 1)Q'(0)/Q(0) + N − Σ n_i²/N. */
+    private double slopeAtZero() {
+        Weights z = weigh(0, 1);
         double between = 0;
         double qPrime = 0;
+        double sn2 = 0;
         for (int i = 0; i < n.length; i++) {
-            double d = (means[i] - mu) * (means[i] - mu);
-            between += n[i] * d;
-            qPrime -= n[i] * n[i] * d;
+            between += n[i] * z.d()[i];
+            qPrime -= n[i] * n[i] * z.d()[i];
+            sn2 += n[i] * n[i];
         }
-        return (runs - 1) * qPrime / (ssw + between) + sn - sn2 / sn;
+        return (runs - 1) * qPrime / (ssw + between) + z.sum() - sn2 / z.sum();
     }
 
     /** h(t) = γ dc/dγ at γ = e^t with v profiled out (class Javadoc). */
     double h(double t) {
         double gamma = Math.exp(t);
-        double sw = 0;
+        Weights g = weigh(gamma, 1);
         double sc = 0;
         double scw = 0;
-        double swy = 0;
-        double[] w = new double[n.length];
-        double[] c = new double[n.length];
-        for (int i = 0; i < n.length; i++) {
-            w[i] = n[i] / (1 + n[i] * gamma);
-            c[i] = 1 / (1 + 1 / (n[i] * gamma));
-            sw += w[i];
-            swy += w[i] * means[i];
-            sc += c[i];
-            scw += c[i] * w[i];
-        }
-        double mu = swy / sw;
         double q = ssw;
         double cwd = 0;
         for (int i = 0; i < n.length; i++) {
-            double d = (means[i] - mu) * (means[i] - mu);
-            q += w[i] * d;
-            cwd += c[i] * w[i] * d;
+            double c = 1 / (1 + 1 / (n[i] * gamma));
+            sc += c;
+            scw += c * g.w()[i];
+            q += g.w()[i] * g.d()[i];
+            cwd += c * g.w()[i] * g.d()[i];
         }
-        return -(runs - 1) * cwd / q + sc - scw / sw;
+        return -(runs - 1) * cwd / q + sc - scw / g.sum();
     }
 
     /** The fit at a given γ with v profiled out. */
     private Fit atGamma(double gamma) {
-        double sw = 0;
-        double swy = 0;
-        for (int i = 0; i < n.length; i++) {
-            double w = n[i] / (1 + n[i] * gamma);
-            sw += w;
-            swy += w * means[i];
-        }
-        double mu = swy / sw;
+        Weights g = weigh(gamma, 1);
         double q = ssw;
         for (int i = 0; i < n.length; i++) {
-            q += n[i] / (1 + n[i] * gamma) * (means[i] - mu) * (means[i] - mu);
+            q += g.w()[i] * g.d()[i];
         }
         double v = q / (runs - 1);
         double s = gamma * v;
-        return new Fit(s, v, mu, gamma == 0, criterion(s, v));
+        return new Fit(s, v, g.mu(), gamma == 0, criterion(s, v));
     }
 
     /** The REML criterion c(s, v) of the class Javadoc (v &gt; 0, s ≥ 0). */
     double criterion(double s, double v) {
-        double sw = 0;
-        double swy = 0;
+        Weights g = weigh(s, v);
         double logDet = 0;
-        for (int i = 0; i < n.length; i++) {
-            double w = n[i] / (v + n[i] * s);
-            sw += w;
-            swy += w * means[i];
-            logDet += (n[i] - 1) * Math.log(v) + Math.log(v + n[i] * s);
-        }
-        double mu = swy / sw;
         double quad = ssw / v;
         for (int i = 0; i < n.length; i++) {
-            quad += n[i] / (v + n[i] * s) * (means[i] - mu) * (means[i] - mu);
+            logDet += (n[i] - 1) * Math.log(v) + Math.log(v + n[i] * s);
+            quad += g.w()[i] * g.d()[i];
         }
-        return (runs - 1) * LOG_2PI + logDet + quad + Math.log(sw);
+        return (runs - 1) * LOG_2PI + logDet + quad + Math.log(g.sum());
     }
 
     /** min over v of c(s, v), by bisection of dc/d(log v). */
@@ -217,44 +210,32 @@ final class OneWayReml {
         return Roots.bisect(slope, Math.min(u0, far), Math.max(u0, far));
     }
 
-    /** v · ∂c/∂v. */
+    /**
+     * v · ∂c/∂v = (N − I) − SSW/v + Σ v w_i/n_i − Σ v w_i² d_i/n_i − v Σ (w_i²/n_i) / Σ w_i.
+     */
     private double slopeInLogV(double s, double v) {
-        double sw = 0;
-        double swy = 0;
-        for (int i = 0; i < n.length; i++) {
-            double w = n[i] / (v + n[i] * s);
-            sw += w;
-            swy += w * means[i];
-        }
-        double mu = swy / sw;
-        double g = runs - n.length - ssw / v;
+        Weights g = weigh(s, v);
+        double slope = runs - n.length - ssw / v;
         double sw2 = 0;
         for (int i = 0; i < n.length; i++) {
-            double w = n[i] / (v + n[i] * s);
-            g += v * w / n[i] - v * w * w / n[i] * (means[i] - mu) * (means[i] - mu);
+            double w = g.w()[i];
+            slope += v * w / n[i] - v * w * w / n[i] * g.d()[i];
             sw2 += w * w / n[i];
         }
-        return g - v * sw2 / sw;
+        return slope - v * sw2 / g.sum();
     }
 
-    /** ∂c/∂s = Σ w_i − Σ w_i² (ȳ_i − μ̂)² − Σ w_i² / Σ w_i. */
+    /** ∂c/∂s = Σ w_i − Σ w_i² d_i − Σ w_i² / Σ w_i. */
     private double slopeInS(double s, double v) {
-        double sw = 0;
-        double swy = 0;
+        Weights g = weigh(s, v);
+        double slope = g.sum();
         double sw2 = 0;
         for (int i = 0; i < n.length; i++) {
-            double w = n[i] / (v + n[i] * s);
-            sw += w;
-            swy += w * means[i];
+            double w = g.w()[i];
+            slope -= w * w * g.d()[i];
             sw2 += w * w;
         }
-        double mu = swy / sw;
-        double g = sw - sw2 / sw;
-        for (int i = 0; i < n.length; i++) {
-            double w = n[i] / (v + n[i] * s);
-            g -= w * w * (means[i] - mu) * (means[i] - mu);
-        }
-        return g;
+        return slope - sw2 / g.sum();
     }
 
     /**

@@ -34,8 +34,7 @@ final class SeedVarianceTables {
         StringColumn notes = StringColumn.create("notes");
         for (SeedVariance.Entry e : entries) {
             Optional<VarianceComponents> vc = e.components();
-            keys.add(e.slice(), vc.map(VarianceComponents::trainingSeeds).orElse(0),
-                    vc.map(VarianceComponents::runs).orElse(0));
+            keys.add(e);
             keys.jMin.append(vc.map(VarianceComponents::minPerSeed).orElse(0));
             keys.jMax.append(vc.map(VarianceComponents::maxPerSeed).orElse(0));
             append(deterministic, e.declaredDeterministic());
@@ -51,13 +50,14 @@ final class SeedVarianceTables {
             } else {
                 VarianceComponents v = vc.get();
                 num[0].append(v.grandMean());
-                bounds(num[1], num[2], v.meanInterval());
-                triple(num, 3, v.sigma2Train(), v.sigma2TrainInterval());
-                triple(num, 6, v.sigma2Unlearn(), v.sigma2UnlearnInterval());
-                triple(num, 9, v.total(), v.totalInterval());
+                TableColumns.append(num[1], v.meanInterval().map(Interval::lower));
+                TableColumns.append(num[2], v.meanInterval().map(Interval::upper));
+                TableColumns.appendWithBounds(num, 3, v.sigma2Train(), v.sigma2TrainInterval());
+                TableColumns.appendWithBounds(num, 6, v.sigma2Unlearn(), v.sigma2UnlearnInterval());
+                TableColumns.appendWithBounds(num, 9, v.total(), v.totalInterval());
                 TableColumns.append(num[12], v.shareTrain());
                 TableColumns.append(num[13], v.shareUnlearn());
-                triple(num, 14, v.icc(), v.iccInterval());
+                TableColumns.appendWithBounds(num, 14, v.icc(), v.iccInterval());
                 truncated.append(v.trainTruncated());
                 append(constantWithin, v.withinSeedConstant());
                 n.addAll(v.notes());
@@ -77,24 +77,24 @@ final class SeedVarianceTables {
         BooleanColumn boundary = BooleanColumn.create("at_boundary");
         StringColumn notes = StringColumn.create("notes");
         for (SeedVariance.Entry e : entries) {
-            Optional<VarianceComponents> vc = e.components();
-            keys.add(e.slice(), vc.map(VarianceComponents::trainingSeeds).orElse(0),
-                    vc.map(VarianceComponents::runs).orElse(0));
+            keys.add(e);
             if (e.reml().isEmpty()) {
                 for (DoubleColumn c : num) {
                     c.appendMissing();
                 }
                 boundary.appendMissing();
                 List<String> n = new ArrayList<>(e.notes());
-                if (vc.isPresent()) {
+                if (e.components().isPresent()) {
                     n.add("REML needs at least two training seeds and one with two runs");
                 }
                 notes.append(String.join("; ", n));
                 continue;
             }
             RemlEstimate r = e.reml().get();
-            triple(num, 0, OptionalDouble.of(r.sigma2Train()), r.sigma2TrainInterval());
-            triple(num, 3, OptionalDouble.of(r.sigma2Unlearn()), r.sigma2UnlearnInterval());
+            TableColumns.appendWithBounds(num, 0, OptionalDouble.of(r.sigma2Train()),
+                    r.sigma2TrainInterval());
+            TableColumns.appendWithBounds(num, 3, OptionalDouble.of(r.sigma2Unlearn()),
+                    r.sigma2UnlearnInterval());
             num[6].append(r.mean());
             boundary.append(r.atBoundary());
             List<String> n = new ArrayList<>(e.notes());
@@ -117,12 +117,12 @@ final class SeedVarianceTables {
         final IntColumn jMin = IntColumn.create("j_min");
         final IntColumn jMax = IntColumn.create("j_max");
 
-        void add(Slice slice, int trainingSeeds, int n) {
-            scenario.append(slice.scenario());
-            method.append(slice.method());
-            protocol.append(slice.protocol());
-            seeds.append(trainingSeeds);
-            runs.append(n);
+        void add(SeedVariance.Entry e) {
+            scenario.append(e.slice().scenario());
+            method.append(e.slice().method());
+            protocol.append(e.slice().protocol());
+            seeds.append(e.components().map(VarianceComponents::trainingSeeds).orElse(0));
+            runs.append(e.components().map(VarianceComponents::runs).orElse(0));
         }
 
         Table table(String name) {
@@ -136,17 +136,6 @@ final class SeedVarianceTables {
             c[k] = DoubleColumn.create(names[k]);
         }
         return c;
-    }
-
-    private static void triple(DoubleColumn[] num, int at, OptionalDouble value,
-            Optional<Interval> interval) {
-        TableColumns.append(num[at], value);
-        bounds(num[at + 1], num[at + 2], interval);
-    }
-
-    private static void bounds(DoubleColumn lo, DoubleColumn hi, Optional<Interval> i) {
-        TableColumns.append(lo, i.map(Interval::lower));
-        TableColumns.append(hi, i.map(Interval::upper));
     }
 
     private static void append(BooleanColumn column, Optional<Boolean> value) {

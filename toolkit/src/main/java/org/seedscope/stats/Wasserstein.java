@@ -68,11 +68,8 @@ public final class Wasserstein {
      */
     public static Interval w2Bootstrap(double[] x, double[] y, int resamples, double level,
             long seed) {
-        double[] xs = sortedCopy(x, "x");
-        double[] ys = sortedCopy(y, "y");
-        Groups.checkResamples(resamples);
-        Groups.checkLevel(level);
-        return bootstrap(xs, ys, resamples, level, new SplittableRandom(seed).split(), seed);
+        double[][] s = checked(x, y, resamples, level);
+        return bootstrap(s[0], s[1], resamples, level, new SplittableRandom(seed).split(), seed);
     }
 
     /**
@@ -99,10 +96,9 @@ public final class Wasserstein {
      */
     public static ProtocolDistance compare(double[] x, double[] y, int resamples, double level,
             long seed) {
-        double[] xs = sortedCopy(x, "x");
-        double[] ys = sortedCopy(y, "y");
-        Groups.checkResamples(resamples);
-        Groups.checkLevel(level);
+        double[][] s = checked(x, y, resamples, level);
+        double[] xs = s[0];
+        double[] ys = s[1];
         SplittableRandom root = new SplittableRandom(seed);
         Interval ci = bootstrap(xs, ys, resamples, level, root.split(), seed);
         SplittableRandom perm = root.split();
@@ -222,6 +218,14 @@ public final class Wasserstein {
         }
     }
 
+    /** Sorted copies of x and y after checking them, the resamples and the level. */
+    private static double[][] checked(double[] x, double[] y, int resamples, double level) {
+        double[][] s = {sortedCopy(x, "x"), sortedCopy(y, "y")};
+        Groups.checkResamples(resamples);
+        Groups.checkLevel(level);
+        return s;
+    }
+
     private static void resample(double[] from, double[] to, SplittableRandom rng) {
         for (int k = 0; k < to.length; k++) {
             to[k] = from[rng.nextInt(from.length)];
@@ -231,7 +235,8 @@ public final class Wasserstein {
     private static double[] sortedCopy(double[] values, String name) {
         Groups.validateValues(values, name);
         if (values.length == 0) {
-            throw new IllegalArgumentException("sample " + name + " is empty: need at least one value");
+            throw new IllegalArgumentException("sample " + name
+                    + " is empty: need at least one value");
         }
         double[] s = values.clone();
         Arrays.sort(s);
