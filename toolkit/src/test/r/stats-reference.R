@@ -40,6 +40,22 @@ oneway(list(c(2, 4), c(5, 6, 7), c(9)), "hand3")
 oneway(list(c(0.31, 0.35, 0.29), c(0.40, 0.44), c(0.22, 0.25, 0.20, 0.27), c(0.33),
             c(0.38, 0.36, 0.41)), "five")
 
+## 1b. An unbalanced design with sigma_unlearn / sigma_train about 1e-6, where lme4 1.1-31 warns
+## that it failed to converge (bobyqa: 1.3206, nloptwrap: 1.1742 for sigma2_train): the REML
+## optimum by R's optimize() of the criterion profiled over sigma2_unlearn, in log gamma.
+extreme <- list(c(1.2, 1.2 + 2e-6, 1.2 - 1e-6), c(0.3, 0.3 + 1e-6),
+                c(2.5, 2.5 - 3e-6, 2.5 + 1e-6, 2.5 + 2e-6), c(-0.4), c(0.9, 0.9 + 4e-6, 0.9 - 2e-6))
+local({
+  n <- lengths(extreme); m <- sapply(extreme, mean); N <- sum(n)
+  ssw <- sum(sapply(extreme, function(x) sum((x - mean(x))^2)))
+  q <- function(g) { w <- n / (1 + n * g); mu <- sum(w * m) / sum(w); ssw + sum(w * (m - mu)^2) }
+  pc <- function(lg) { g <- exp(lg); w <- n / (1 + n * g)
+    (N - 1) * log(q(g)) + sum(log(1 + n * g)) + log(sum(w)) }
+  o <- optimize(pc, c(0, 60), tol = 1e-14); g <- exp(o$minimum)
+  cat(sprintf("extreme: sigma2_train %.10g sigma2_unlearn %.10g\n", g * q(g) / (N - 1),
+              q(g) / (N - 1)))
+})
+
 ## 2. MLS interval (Ting et al. 1990; Burdick and Graybill 1992, sec. 3.3) for sigma2_train
 ## of the balanced 3 x 4 hand design of VarianceComponentsTest, and its ICC interval.
 mls <- function(msb, msw, dfb, dfw, J, level = 0.95) {

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.apache.commons.statistics.descriptive.Variance;
 
 /**
  * Restricted maximum likelihood (REML) estimate of the variance components of the nested
@@ -108,12 +109,8 @@ public record RemlEstimate(double sigma2Train, double sigma2Unlearn, double mean
 
     private static RemlEstimate degenerate(AnovaTable t, double level, List<String> notes) {
         double[] m = t.means();
-        double grand = Groups.mean(m);
-        double ss = 0;
-        for (double x : m) {
-            ss += (x - grand) * (x - grand);
-        }
         int df = m.length - 1;
+        double ss = Groups.constant(m) ? 0 : df * Variance.of(m).getAsDouble();
         notes.add("no spread within any training seed: sigma2_unlearn = 0, the likelihood is"
                 + " unbounded; sigma2_train = variance of the seed means");
         Optional<Interval> train = Optional.empty();
@@ -121,7 +118,7 @@ public record RemlEstimate(double sigma2Train, double sigma2Unlearn, double mean
             train = Optional.of(new ComponentIntervals(level).chiSquared(ss / df, ss, df,
                     "chi-squared, df = " + df + " (seed means; no within-seed spread)"));
         }
-        return new RemlEstimate(ss / df, 0, grand, ss == 0, train, Optional.empty(),
+        return new RemlEstimate(ss / df, 0, Groups.mean(m), ss == 0, train, Optional.empty(),
                 OptionalDouble.empty(), level, notes);
     }
 

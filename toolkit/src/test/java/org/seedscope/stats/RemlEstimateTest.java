@@ -53,7 +53,7 @@ class RemlEstimateTest {
         // issue 11 item 4: 6 x 4, sigma_train = 1, sigma_unlearn = 1e-6 was off by 75 % / 5-470x
         long seed = 20251201L;
         SplittableRandom rng = new SplittableRandom(seed);
-        for (double ratio : new double[] {0, 1e-8, 1e-6, 1e-3, 1, 1e3}) {
+        for (double ratio : new double[] {0, 1e-8, 1e-6, 1e-3, 1, 1e3, 1e8}) {
             for (int rep = 0; rep < 25; rep++) {
                 double[][] g = new double[6][4];
                 for (double[] row : g) {
@@ -113,6 +113,19 @@ class RemlEstimateTest {
         assertRelative(0.000365990697, s.sigma2UnlearnInterval().get().lower(), 1e-6, "R REML profile");
         assertRelative(0.002668368381, s.sigma2UnlearnInterval().get().upper(), 1e-6, "R REML profile");
         assertTrue(s.sigma2TrainInterval().get().contains(s.sigma2Train()));
+    }
+
+    @Test
+    void unbalancedDesignWithATinyUnlearningVarianceIsFound() {
+        // sigma_unlearn / sigma_train about 1e-6 on an unbalanced design (gamma about e^26):
+        // lme4 1.1-31 fails to converge here (bobyqa 1.3206, nloptwrap 1.1742); the reference
+        // is R 4.2.2's optimize() of the profiled REML criterion (stats-reference.R, 1b)
+        RemlEstimate r = RemlEstimate.of(new double[][] {{1.2, 1.2 + 2e-6, 1.2 - 1e-6},
+            {0.3, 0.3 + 1e-6}, {2.5, 2.5 - 3e-6, 2.5 + 1e-6, 2.5 + 2e-6}, {-0.4},
+            {0.9, 0.9 + 4e-6, 0.9 - 2e-6}});
+        assertRelative(1.174999892, r.sigma2Train(), 1e-6, "R 4.2.2 optimize");
+        assertRelative(4.729166682e-12, r.sigma2Unlearn(), 1e-6, "R 4.2.2 optimize");
+        assertFalse(r.atBoundary());
     }
 
     @Test
