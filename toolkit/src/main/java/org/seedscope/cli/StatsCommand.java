@@ -186,15 +186,21 @@ final class StatsCommand implements Callable<Integer> {
         }
     }
 
-    /** Prints the table's non-empty notes, one line per row. */
+    /** Prints each distinct note of the table once, with the slices it concerns. */
     private static void notes(PrintWriter out, Table t, boolean withProtocol) {
+        Map<String, List<String>> bySlice = new LinkedHashMap<>();
         for (int r = 0; r < t.rowCount(); r++) {
-            String n = t.stringColumn("notes").get(r);
-            if (!n.isEmpty()) {
-                out.println("  " + t.stringColumn("scenario").get(r) + " / " + t.stringColumn("method").get(r)
-                        + (withProtocol ? " / " + t.stringColumn("protocol").get(r) : "") + ": " + n);
+            String slice = t.stringColumn("scenario").get(r) + " / " + t.stringColumn("method").get(r)
+                    + (withProtocol ? " / " + t.stringColumn("protocol").get(r) : "");
+            for (String n : t.stringColumn("notes").get(r).split("; ")) {
+                if (!n.isEmpty()) {
+                    bySlice.computeIfAbsent(n, k -> new ArrayList<>()).add(slice);
+                }
             }
         }
+        bySlice.forEach((note, slices) -> out.println("  note: " + note + " ["
+                + String.join(", ", slices.subList(0, Math.min(3, slices.size())))
+                + (slices.size() > 3 ? " and " + (slices.size() - 3) + " more" : "") + "]"));
     }
 
     /** The table with its double columns printed to 4 significant digits (missing: blank). */

@@ -32,9 +32,6 @@ final class AnovaEstimator {
             s2u = OptionalDouble.of(msw);
             s2uInterval = Optional.of(ci.chiSquared(msw, t.ssWithin(), dfW,
                     "chi-squared, df = " + dfW));
-        } else {
-            notes.add("sigma2_unlearn not estimable: every training seed has a single"
-                    + " unlearning run (df_within = 0)");
         }
 
         OptionalDouble s2t = OptionalDouble.empty();
@@ -43,10 +40,11 @@ final class AnovaEstimator {
         Optional<Interval> totalInterval = Optional.empty();
         boolean truncated = false;
         if (dfB == 0) {
-            notes.add("sigma2_train not estimable: only one training seed (I = 1)");
+            notes.add("one training seed (I = 1): sigma2_train, the total and the mean's"
+                    + " uncertainty across training seeds are not estimable");
         } else if (dfW == 0) {
-            notes.add("sigma2_train and sigma2_unlearn not separable without replicate"
-                    + " unlearning runs; total = MSB estimates their sum");
+            notes.add("one run per training seed: sigma2_train and sigma2_unlearn are not"
+                    + " separable, so total (MSB), the spread across training seeds, is their sum");
             total = OptionalDouble.of(msb);
             totalInterval = Optional.of(ci.chiSquared(msb, t.ssBetween(), dfB,
                     "chi-squared, df = " + dfB));
@@ -56,7 +54,7 @@ final class AnovaEstimator {
             s2t = OptionalDouble.of(Math.max(0, raw));
             if (truncated) {
                 notes.add(String.format(Locale.ROOT, "sigma2_train estimate %.4g < 0"
-                        + " (MSB < MSW) truncated to 0; its interval is one-sided", raw));
+                        + " (MSB < MSW) truncated to 0, its interval is one-sided", raw));
             }
             if (t.ssBetween() > 0) {
                 s2tInterval = Optional.of(ci.trainMls(s2t.getAsDouble(), msb, msw, dfB, dfW,
@@ -75,7 +73,7 @@ final class AnovaEstimator {
             }
             if (!balanced) {
                 notes.add(String.format(Locale.ROOT, "unbalanced design: unbalanced ANOVA"
-                        + " estimator with n0 = %.4g; sigma2_train and ICC intervals"
+                        + " estimator with n0 = %.4g, sigma2_train and ICC intervals"
                         + " approximate", t.n0()));
             }
         }
@@ -103,14 +101,9 @@ final class AnovaEstimator {
         Optional<Boolean> withinConstant = dfW > 0 ? Optional.of(t.withinConstant())
                 : Optional.empty();
         if (withinConstant.orElse(false)) {
-            notes.add("no spread across unlearning seeds: every training seed's runs are"
-                    + " identical on this metric");
+            notes.add("no spread across unlearning seeds on this metric");
         }
         Optional<Interval> mean = MeanInterval.tOnSeedMeans(t.means(), level);
-        if (mean.isEmpty()) {
-            notes.add("mean interval not estimable from one training seed: its uncertainty"
-                    + " across training seeds is unknown");
-        }
         return new VarianceComponents(t.groups(), t.runs(), t.minSize(), t.maxSize(),
                 t.grandMean(), t.ssBetween(), t.ssWithin(), dfB, dfW, t.n0(), s2t, s2u,
                 truncated, s2tInterval, s2uInterval, total, totalInterval, icc, iccInterval,
