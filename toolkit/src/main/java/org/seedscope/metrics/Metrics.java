@@ -82,6 +82,28 @@ public final class Metrics {
     }
 
     /**
+     * The interval a metric's values lie in by definition: accuracies, MIAs and ZRF in [0, 1];
+     * accuracy differences to Retrain ({@code d_*}) in [-1, 1]; Jensen-Shannon divergences in
+     * [0, ln 2]; activation and weight distances in [0, infinity).
+     *
+     * @param name a metric name
+     * @return {lower, upper}
+     */
+    public static double[] range(String name) {
+        requireKnown(List.of(name));
+        if (name.startsWith("d_")) {
+            return new double[] {-1, 1};
+        }
+        if (name.endsWith("_acc") || name.startsWith("mia") || name.equals("zrf")) {
+            return new double[] {0, 1};
+        }
+        if (name.startsWith("js_")) {
+            return new double[] {0, Math.log(2)};
+        }
+        return new double[] {0, Double.POSITIVE_INFINITY};
+    }
+
+    /**
      * @param name a metric name
      * @return its one-line definition
      */

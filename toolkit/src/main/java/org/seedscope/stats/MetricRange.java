@@ -1,5 +1,7 @@
 package org.seedscope.stats;
 
+import org.seedscope.metrics.Metrics;
+import org.seedscope.results.ResultSchema;
 import java.util.Objects;
 
 /**
@@ -24,23 +26,21 @@ public record MetricRange(double lower, double upper) {
     }
 
     /**
-     * The range of a SeedScope result column, by name: accuracies ({@code *_acc}), MIAs
-     * ({@code mia*}) and {@code zrf} lie in [0, 1]; accuracy differences to Retrain
-     * ({@code d_*}) in [−1, 1]; divergences and distances ({@code js_*}, {@code *_dist*}) and
-     * timings ({@code *runtime_s}) in [0, ∞); anything else is {@link #UNBOUNDED}.
+     * The range of a SeedScope result column: for a metric its definition's range
+     * ({@link Metrics#range}: accuracies, MIAs and ZRF in [0, 1], {@code d_*} in [-1, 1], JS
+     * divergences in [0, ln 2], distances in [0, infinity)); measured times in [0, infinity);
+     * anything else is {@link #UNBOUNDED}.
      *
      * @param metric the column name
      * @return its range
      */
     public static MetricRange forMetric(String metric) {
         Objects.requireNonNull(metric, "metric");
-        if (metric.startsWith("d_")) {
-            return new MetricRange(-1, 1);
+        if (ResultSchema.isMetric(metric)) {
+            double[] r = Metrics.range(metric);
+            return new MetricRange(r[0], r[1]);
         }
-        if (metric.endsWith("_acc") || metric.startsWith("mia") || metric.equals("zrf")) {
-            return new MetricRange(0, 1);
-        }
-        if (metric.startsWith("js_") || metric.contains("_dist") || metric.endsWith("runtime_s")) {
+        if (metric.endsWith("runtime_s")) {
             return new MetricRange(0, Double.POSITIVE_INFINITY);
         }
         return UNBOUNDED;

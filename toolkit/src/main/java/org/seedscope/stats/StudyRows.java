@@ -1,5 +1,6 @@
 package org.seedscope.stats;
 
+import org.seedscope.results.ResultSchema;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -30,14 +31,14 @@ import tech.tablesaw.columns.Column;
  */
 final class StudyRows {
 
-    static final String SCENARIO = "scenario";
-    static final String METHOD = "method";
-    static final String PROTOCOL = "protocol";
-    static final String TRAIN_SEED = "train_seed";
-    static final String UNLEARN_SEED = "unlearn_seed";
-    static final String STATUS = "status";
-    static final String OK = "ok";
-    static final String DETERMINISTIC = "deterministic";
+    static final String SCENARIO = ResultSchema.SCENARIO.name();
+    static final String METHOD = ResultSchema.METHOD.name();
+    static final String PROTOCOL = ResultSchema.PROTOCOL.name();
+    static final String TRAIN_SEED = ResultSchema.TRAIN_SEED.name();
+    static final String UNLEARN_SEED = ResultSchema.UNLEARN_SEED.name();
+    static final String STATUS = ResultSchema.STATUS.name();
+    static final String OK = ResultSchema.OK;
+    static final String DETERMINISTIC = ResultSchema.DETERMINISTIC.name();
     private static final int LISTED = 3;
 
     private StudyRows() {
