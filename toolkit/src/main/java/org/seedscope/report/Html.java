@@ -6,6 +6,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.function.Supplier;
 import org.knowm.xchart.internal.chartpart.Chart;
+import org.seedscope.format.Numbers;
 import org.seedscope.viz.Charts;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -54,7 +55,10 @@ final class Html {
                 .append(">\n");
     }
 
-    /** A table of the given columns (missing columns are skipped), numbers to 3 digits. */
+    /**
+     * A table of the given columns (missing columns are skipped); floating-point cells by
+     * {@link Numbers#estimate(double)}, missing cells as "–".
+     */
     void table(Table t, List<String> columns, List<String> headers) {
         List<String> head = new ArrayList<>();
         List<Integer> present = new ArrayList<>();
@@ -121,8 +125,8 @@ final class Html {
             return "–";
         }
         Object v = column.get(row);
-        if (v instanceof Double d) {
-            return Report.num(d);
+        if (v instanceof Double || v instanceof Float) {
+            return Numbers.estimate(((Number) v).doubleValue());
         }
         return String.valueOf(v);
     }
