@@ -316,6 +316,11 @@ final class CellEvaluator implements AutoCloseable {
         });
     }
 
+    /** @return the session's class path entries, in the order they were added */
+    List<Path> classpath() {
+        return onWorker(() -> classpath.stream().map(Path::of).toList());
+    }
+
     /** @return the default imports that compiled at start-up, in evaluation order */
     List<String> imports() {
         return onWorker(() -> List.copyOf(acceptedImports));

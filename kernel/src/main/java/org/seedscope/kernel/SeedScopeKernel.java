@@ -131,6 +131,11 @@ public final class SeedScopeKernel extends BaseKernel {
         return evaluator.addToClasspath(entries);
     }
 
+    /** @return the session's class path entries */
+    List<Path> classpath() {
+        return evaluator.classpath();
+    }
+
     /** @return the default imports that compiled at start-up */
     List<String> imports() {
         return evaluator.imports();
