@@ -252,18 +252,13 @@ final class CellEvaluator implements AutoCloseable {
     /**
      * @param code   a cell
      * @param cursor cursor offset in the cell
-     * @return signatures (and Javadoc where the JDK ships sources) of what is at the cursor,
-     *         one block per overload; empty if nothing is known
+     * @return JShell's documentation of what is at the cursor, one entry per overload (Javadoc
+     *         only where the JDK ships sources); empty if nothing is known
      */
-    String documentation(String code, int cursor) {
+    List<SourceCodeAnalysis.Documentation> documentation(String code, int cursor) {
         return onWorker(() -> {
             Located at = snippetAt(code, cursor);
-            if (at == null) {
-                return "";
-            }
-            return shell.sourceCodeAnalysis().documentation(at.snippet, at.cursor, true).stream()
-                    .map(d -> d.javadoc() == null ? d.signature() : d.signature() + "\n" + d.javadoc())
-                    .collect(Collectors.joining("\n\n"));
+            return at == null ? List.of() : shell.sourceCodeAnalysis().documentation(at.snippet, at.cursor, true);
         });
     }
 
