@@ -9,8 +9,8 @@ import tech.tablesaw.columns.Column;
 
 /**
  * Tablesaw tables as a person reads them in a notebook: HTML and aligned text of at most
- * {@value #MAX_ROWS} rows, floating-point cells rounded by {@link Numbers#format(double)},
- * integer and text cells as Tablesaw prints them, missing cells empty.
+ * {@value #MAX_ROWS} rows, floating-point cells rounded by {@link Numbers#value(Object)},
+ * integers in full, other cells as Tablesaw prints them, missing cells empty.
  */
 final class TableDisplay {
     /** Rows of a table shown; the rest are counted in a note. */
@@ -86,18 +86,15 @@ final class TableDisplay {
     }
 
     /**
-     * @return the cell as shown: empty when missing, floating-point values through
-     *         {@link Numbers#format(double)}, anything else as Tablesaw prints it
+     * @return the cell as shown: empty when missing, numbers through {@link Numbers#value(Object)},
+     *         anything else as Tablesaw prints it
      */
     static String cell(Column<?> column, int row) {
         if (column.isMissing(row)) {
             return "";
         }
         Object value = column.get(row);
-        if (value instanceof Double || value instanceof Float) {
-            return Numbers.format(((Number) value).doubleValue());
-        }
-        return column.getString(row);
+        return value instanceof Number ? Numbers.value(value) : column.getString(row);
     }
 
     /** @return {@code text} with {@code & < > " '} replaced by HTML entities */

@@ -115,6 +115,21 @@ public final class Numbers {
     }
 
     /**
+     * Formats a value of unknown type, such as a table cell: {@link Double} and {@link Float}
+     * as {@link #estimate(double)}, any other value (integers, text, dates) by
+     * {@link String#valueOf(Object)}.
+     *
+     * @param value a value, may be null
+     * @return the text; "null" for null
+     */
+    public static String value(Object value) {
+        if (value instanceof Double || value instanceof Float) {
+            return estimate(((Number) value).doubleValue());
+        }
+        return String.valueOf(value);
+    }
+
+    /**
      * Formats an estimate: as {@link #format(double)}, but NaN prints as
      * {@value #NOT_ESTIMABLE}.
      *

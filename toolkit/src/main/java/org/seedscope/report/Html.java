@@ -56,8 +56,8 @@ final class Html {
     }
 
     /**
-     * A table of the given columns (missing columns are skipped); floating-point cells by
-     * {@link Numbers#estimate(double)}, missing cells as "–".
+     * A table of the given columns (missing columns are skipped); cells by
+     * {@link Numbers#value(Object)}, missing cells as "–".
      */
     void table(Table t, List<String> columns, List<String> headers) {
         List<String> head = new ArrayList<>();
@@ -124,11 +124,7 @@ final class Html {
         if (column.isMissing(row)) {
             return "–";
         }
-        Object v = column.get(row);
-        if (v instanceof Double || v instanceof Float) {
-            return Numbers.estimate(((Number) v).doubleValue());
-        }
-        return String.valueOf(v);
+        return Numbers.value(column.get(row));
     }
 
     @Override

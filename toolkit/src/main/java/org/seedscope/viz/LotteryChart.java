@@ -52,9 +52,7 @@ public final class LotteryChart {
             }
         }
         if (methods.isEmpty()) {
-            throw new IllegalArgumentException("scenario '" + scenario + "' has no ok " + metric
-                    + " rows of protocol '" + protocol + "'; protocols present: "
-                    + ResultRows.protocols(rows) + ", scenarios: " + ResultRows.scenarios(rows));
+            throw ResultRows.noRows(rows, metric, scenario, protocol);
         }
         XYChart chart = Theme.methodChart("Seed lottery: " + Labels.name(metric)
                 + " per training seed, " + scenario + " (" + Labels.protocol(protocol) + ")",

@@ -185,6 +185,14 @@ public final class ResultRows {
         return Arrays.stream(values).average().orElse(Double.NaN);
     }
 
+    /** The error for a slice without "ok" rows, naming the protocols and scenarios present. */
+    static IllegalArgumentException noRows(Table rows, String metric, String scenario,
+            String protocol) {
+        return new IllegalArgumentException("scenario '" + scenario + "' has no ok " + metric
+                + " rows of protocol '" + protocol + "'; protocols present: " + protocols(rows)
+                + ", scenarios: " + scenarios(rows));
+    }
+
     private static StringColumn strings(Table rows, String name) {
         if (!rows.containsColumn(name) || !(rows.column(name) instanceof StringColumn)) {
             throw new IllegalArgumentException("column '" + name + "' "

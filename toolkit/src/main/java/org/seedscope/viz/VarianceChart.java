@@ -66,9 +66,7 @@ public final class VarianceChart {
             total.add(separable ? 0.0 : vc.total().orElse(0));
         }
         if (labels.isEmpty()) {
-            throw new IllegalArgumentException("scenario '" + scenario + "' has no ok " + metric
-                    + " rows of protocol '" + protocol + "'; protocols present: "
-                    + ResultRows.protocols(rows) + ", scenarios: " + ResultRows.scenarios(rows));
+            throw ResultRows.noRows(rows, metric, scenario, protocol);
         }
         CategoryChart chart = Theme.categoryChart("Variance of " + Labels.name(metric)
                 + " by seed source, " + scenario + " (" + Labels.protocol(protocol) + ")",

@@ -89,6 +89,16 @@ class NumbersTest {
     }
 
     @Test
+    void valuesOfUnknownType() {
+        assertEquals("0.333", Numbers.value(1.0 / 3));
+        assertEquals("0.1", Numbers.value(0.1f));
+        assertEquals("n/e", Numbers.value(Double.NaN));
+        assertEquals("20251030", Numbers.value(20_251_030L));
+        assertEquals("ssd", Numbers.value("ssd"));
+        assertEquals("null", Numbers.value(null));
+    }
+
+    @Test
     void intervals() {
         assertEquals("[0.123, 0.577]", Numbers.interval(0.1234, 0.5771));
         assertEquals("[0, ∞]", Numbers.interval(0, Double.POSITIVE_INFINITY));
