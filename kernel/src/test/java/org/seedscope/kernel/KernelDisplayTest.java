@@ -3,20 +3,16 @@ package org.seedscope.kernel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -31,8 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KernelDisplayTest {
-    private static final Path PYTHON = Path.of("/usr/bin/python3");
-    private static final Path JUPYTER = Path.of("/usr/bin/jupyter");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ESC = "\u001B";
     /** What the fake mvn prints: Maven's coloured error lines. */
@@ -67,37 +61,15 @@ class KernelDisplayTest {
 
     @BeforeAll
     void runTheCells(@TempDir Path tmp) throws IOException, InterruptedException {
-        assumeTrue(Files.isExecutable(JUPYTER), "skipped: no " + JUPYTER + " (Debian package jupyter-client)");
-        assumeTrue(Files.isExecutable(PYTHON), "skipped: no " + PYTHON);
-        Path kernels = KernelSpecInstaller.kernelsDir(List.of("--prefix", tmp.toString()), Map.of(), tmp);
-        KernelSpecInstaller.install(kernels, Path.of(System.getProperty("java.home"), "bin", "java"),
-                CellEvaluator.jvmClasspath());
-        Path driver = tmp.resolve("run_cells.py");
-        try (InputStream in = getClass().getResourceAsStream("run_cells.py")) {
-            Files.copy(in, driver);
-        }
         Path bin = Files.createDirectories(tmp.resolve("fake-bin"));
         Files.writeString(bin.resolve("mvn"), FAKE_MVN);
         Files.setPosixFilePermissions(bin.resolve("mvn"), PosixFilePermissions.fromString("rwxr-xr-x"));
         Path requests = Files.writeString(tmp.resolve("requests.json"), JSON.writeValueAsString(REQUESTS));
-        Path log = tmp.resolve("kernel-stderr.log");
-        ProcessBuilder pb = new ProcessBuilder(PYTHON.toString(), driver.toString(), KernelSpecInstaller.NAME,
-                requests.toString()).redirectError(log.toFile());
-        pb.environment().put("JUPYTER_PATH", tmp.resolve("share").resolve("jupyter").toString());
-        pb.environment().put("JUPYTER_DATA_DIR", tmp.resolve("data").toString());
-        pb.environment().put("JUPYTER_RUNTIME_DIR", tmp.resolve("runtime").toString());
-        pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
-        Process process = pb.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        boolean finished = process.waitFor(10, TimeUnit.MINUTES);
-        if (!finished) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-        }
-        String detail = output + "\nkernel stderr:\n" + Files.readString(log);
-        assertTrue(finished && process.exitValue() == 0, "run_cells.py failed\n" + detail);
-        replies = (ArrayNode) JSON.readTree(output);
-        assertEquals(REQUESTS.size(), replies.size(), detail);
+        JupyterDriver.Run run = JupyterDriver.run(tmp, "run_cells.py", List.of(requests.toString()),
+                Map.of("PATH", bin + ":" + System.getenv("PATH")));
+        assertTrue(run.finished() && run.exitCode() == 0, "run_cells.py failed\n" + run.detail());
+        replies = (ArrayNode) JSON.readTree(run.output());
+        assertEquals(REQUESTS.size(), replies.size(), run.detail());
     }
 
     private JsonNode reply(int request) {
