@@ -113,7 +113,7 @@ public final class SeedScopeKernel extends BaseKernel {
     /** @return JShell's completions for the snippet at {@code at} */
     @Override
     public ReplacementOptions complete(String code, int at) {
-        CellEvaluator.Completion c = evaluator.complete(code, at);
+        SourceAnalysis.Completion c = evaluator.complete(code, at);
         return new ReplacementOptions(c.options(), c.start(), c.end());
     }
 
