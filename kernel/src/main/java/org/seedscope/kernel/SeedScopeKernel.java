@@ -28,12 +28,12 @@ import org.seedscope.Version;
  * {@code %maven group:artifact:version} add Maven artifacts to the class path. Errors name the
  * cell line. At start-up the kernel keeps Tribuo's java.util.logging output to warnings (Tribuo
  * logs every fit at level INFO, for example of the MIA attack model); Shift-Tab shows the
- * toolkit's Javadoc from a {@link JavadocIndex} built with the kernel. An interrupt stops the running cell (see
- * {@link CellEvaluator}) and leaves the session usable. Jupyter protocol handling comes from
+ * toolkit's Javadoc from a {@link JavadocIndex} built with the kernel. An interrupt stops the
+ * running cell (see {@link CellEvaluator}) and leaves the session usable. Jupyter protocol handling comes from
  * JJava's {@link BaseKernel}.
  */
 public final class SeedScopeKernel extends BaseKernel {
-    /** The logger whose level the kernel sets; held so that java.util.logging keeps the level. */
+    /** Name of the java.util.logging logger the kernel limits to warnings at start-up. */
     static final String TRIBUO_LOGGER = "org.tribuo";
 
     private final CellEvaluator evaluator;
