@@ -178,35 +178,19 @@ public final class ResultRows {
     }
 
     /**
-     * Type-7 sample quantile (linear interpolation between order statistics, R's default):
-     * h = (n − 1)p, q = x_(⌊h⌋) + (h − ⌊h⌋)(x_(⌊h⌋+1) − x_(⌊h⌋)) on the sorted sample.
-     *
-     * @param values the sample, non-empty and finite
-     * @param p the probability in [0, 1]
-     * @return the quantile
-     * @throws IllegalArgumentException for an empty sample or p outside [0, 1]
-     */
-    public static double quantile(double[] values, double p) {
-        if (values.length == 0) {
-            throw new IllegalArgumentException("quantile of an empty sample");
-        }
-        if (!(p >= 0 && p <= 1)) {
-            throw new IllegalArgumentException("probability must be in [0, 1], got " + p);
-        }
-        double[] s = values.clone();
-        Arrays.sort(s);
-        double h = (s.length - 1) * p;
-        int lo = (int) Math.floor(h);
-        int hi = Math.min(lo + 1, s.length - 1);
-        return s[lo] + (h - lo) * (s[hi] - s[lo]);
-    }
-
-    /**
      * @param values a sample
      * @return the arithmetic mean, NaN for an empty sample
      */
     public static double mean(double[] values) {
         return Arrays.stream(values).average().orElse(Double.NaN);
+    }
+
+    /** The error for a slice without "ok" rows, naming the protocols and scenarios present. */
+    static IllegalArgumentException noRows(Table rows, String metric, String scenario,
+            String protocol) {
+        return new IllegalArgumentException("scenario '" + scenario + "' has no ok " + metric
+                + " rows of protocol '" + protocol + "'; protocols present: " + protocols(rows)
+                + ", scenarios: " + scenarios(rows));
     }
 
     private static StringColumn strings(Table rows, String name) {
