@@ -71,7 +71,9 @@ final class StudyResultDisplay {
 
     private static String cache(StudyResult result) {
         return "cache: " + result.cacheHits() + (result.cacheHits() == 1 ? " model" : " models")
-                + " loaded, " + result.cacheMisses() + " trained";
+                + " loaded, " + result.cacheMisses() + " trained"
+                + (result.cacheRepaired() > 0 ? ", " + result.cacheRepaired() + " damaged entries trained again" : "")
+                + (result.warnings().isEmpty() ? "" : "\nwarnings:\n  " + String.join("\n  ", result.warnings()));
     }
 
     /** @return the rows whose status is not "ok" (none when the table has no status column) */

@@ -101,6 +101,6 @@ class JavadocIndexTest {
         assertTrue(shipped.size() > 500, "built from the toolkit's sources: " + shipped.size());
         assertTrue(shipped.lookup("org.seedscope.study.Study").orElseThrow().startsWith("The fluent entry point"));
         assertTrue(shipped.lookup("SeedVariance SeedVariance.of(tech.tablesaw.api.Table rows, String metric)")
-                .orElseThrow().startsWith("Analyses every slice with 95 % intervals."));
+                .orElseThrow().startsWith("Analyses every slice with 95 % intervals and the metric"));
     }
 }

@@ -55,7 +55,7 @@ class KernelDisplayTest {
             Map.of("execute", "Table rows = Table.create(\"r\", StringColumn.create(\"method\", \"ssd\", \"ssd\", \"lfssd\"),\n"
                     + "    StringColumn.create(\"status\", \"ok\", \"failed\", \"ok\"),\n"
                     + "    StringColumn.create(\"reason\", \"\", \"metric mia is NaN\", \"\"));\n"
-                    + "new StudyResult(StudySpec.demo(), rows, Path.of(\"runs\", \"demo\"), 3, 1)"));
+                    + "new StudyResult(StudySpec.demo(), rows, Path.of(\"runs\", \"demo\"), 3, 1, 0, java.util.List.of())"));
 
     private ArrayNode replies;
 
@@ -130,7 +130,7 @@ class KernelDisplayTest {
         String text = study.path("data").path("text/plain").asText();
         assertTrue(text.startsWith("org.seedscope.study.Study\nThe fluent entry point for notebooks"), text);
         String of = reply(6).path("data").path("text/plain").asText();
-        assertTrue(of.contains("SeedVariance.of(Table rows, String metric)\nAnalyses every slice with 95 % intervals."), of);
+        assertTrue(of.contains("SeedVariance.of(Table rows, String metric)\nAnalyses every slice with 95 % intervals and the metric"), of);
         assertTrue(of.contains("@param level confidence level in (0, 1)"), "each overload has its own text: " + of);
     }
 
