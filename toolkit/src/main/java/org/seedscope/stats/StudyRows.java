@@ -1,6 +1,7 @@
 package org.seedscope.stats;
 
 import org.seedscope.results.ResultSchema;
+import org.seedscope.results.ResultTables;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -203,13 +204,7 @@ final class StudyRows {
     }
 
     private static StringColumn stringColumn(Table rows, String name) {
-        if (!rows.containsColumn(name) || !(rows.column(name) instanceof StringColumn)) {
-            throw new IllegalArgumentException("column '" + name + "' "
-                    + (rows.containsColumn(name) ? "must be a string column, is "
-                    + rows.column(name).type() : "is missing") + "; table '" + rows.name()
-                    + "' has columns " + rows.columnNames());
-        }
-        return rows.stringColumn(name);
+        return ResultTables.strings(rows, ResultSchema.column(name).orElseThrow());
     }
 
     private static Column<?> seedColumn(Table rows, String name) {
