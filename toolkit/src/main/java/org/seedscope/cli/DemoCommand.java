@@ -3,6 +3,7 @@ package org.seedscope.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.seedscope.study.DatasetIds;
+import org.seedscope.study.ProtocolRun;
 import org.seedscope.study.StudySpec;
 import org.seedscope.unlearn.MethodRegistry;
 import picocli.CommandLine.Command;
@@ -29,7 +30,8 @@ final class DemoCommand implements Callable<Integer> {
      */
     static StudySpec spec(boolean quick) {
         StudySpec spec = StudySpec.demo();
-        return quick ? spec.withName("demo-quick").withDataset("fashion-mnist", 3000, 1000).withSeeds(3, 3)
+        return quick ? spec.withName("demo-quick").withDataset("fashion-mnist", 3000, 1000)
+                .withProtocols(spec.protocols().stream().map(p -> ProtocolRun.of(p.protocol(), 3, 3)).toList())
                 .withTraining(spec.training().withEpochs(5)) : spec;
     }
 

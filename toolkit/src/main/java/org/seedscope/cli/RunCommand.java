@@ -24,7 +24,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         StudySpec spec = SpecFiles.read(specFile);
         Path out = options.out != null ? options.out : Path.of("seedscope-runs", spec.name());
-        StudyCommands.runAndSummarise(spec, DatasetIds.resolve(spec), TribuoMethods.registry(), out, options);
+        StudyCommands.runAndSummarise(spec, DatasetIds.resolve(spec, specFile.toAbsolutePath().getParent()), TribuoMethods.registry(), out, options);
         return 0;
     }
 }

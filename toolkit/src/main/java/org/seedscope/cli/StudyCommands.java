@@ -18,12 +18,13 @@ final class StudyCommands {
     static StudyResult runAndSummarise(StudySpec spec, Dataset data, MethodRegistry registry, Path out,
             StudyOptions options) {
         StudyRunner runner = StudyRunner.of(spec, data, registry).withWorkers(options.workers())
-                .withProgress(Progress.bar(System.err, System.console() != null)).withBudget(options.budget());
+                .withProgress(Progress.bar(System.err, System.console() != null)).withBudget(options.budget())
+                .withMaxCells(options.maxCells());
         if (options.cache != null) {
             runner = runner.withCache(options.cache);
         }
         System.out.println(spec);
-        System.out.println(data + "; " + runner.plan().size() + " cells; output " + out);
+        System.out.println(data + "; " + runner.estimate().describe() + "; output " + out);
         StudyResult result = runner.run(out);
         System.out.println();
         for (String metric : List.of("forget_acc", "test_acc", "mia")) {
@@ -33,7 +34,7 @@ final class StudyCommands {
             }
         }
         System.out.println("rows: " + out.resolve("results.csv") + "  (models trained " + result.cacheMisses()
-                + ", loaded from cache " + result.cacheHits() + ")");
+                + ", loaded from cache " + result.cacheHits() + ", failed rows " + result.failures().rowCount() + ")");
         System.out.println("report: " + Report.write(result.results(), out));
         return result;
     }

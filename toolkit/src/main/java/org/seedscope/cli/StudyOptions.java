@@ -1,5 +1,6 @@
 package org.seedscope.cli;
 
+import org.seedscope.study.StudyRunner;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -17,6 +18,14 @@ final class StudyOptions {
     @Option(names = "--budget", description = "Longest one unlearning run may take, in seconds; longer runs are "
             + "stopped and recorded as failed (default: no limit).")
     Double budgetSeconds;
+
+    @Option(names = "--max-cells", description = "Largest number of cells to start (default: "
+            + StudyRunner.DEFAULT_MAX_CELLS + "); a larger study is refused with its estimate.")
+    Long maxCells;
+
+    long maxCells() {
+        return maxCells == null ? StudyRunner.DEFAULT_MAX_CELLS : maxCells;
+    }
 
     java.time.Duration budget() {
         if (budgetSeconds == null) {

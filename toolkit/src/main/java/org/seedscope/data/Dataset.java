@@ -1,16 +1,20 @@
 package org.seedscope.data;
 
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A classification data set: a train and a test set over the same features and classes, the
- * class names, an optional class hierarchy and its provenance.
+ * A classification data set: a train and a test set over the same example shape and classes,
+ * the class names, an optional class hierarchy and its provenance.
  *
  * <p>Load one with {@link Datasets}; print it for a one-line summary such as
- * {@code fashion-mnist-subset: 12000 train / 2000 test, 784 features, 10 classes}.
+ * {@code fashion-mnist-subset: 12000 train / 2000 test, 784 features (1x28x28), 10 classes}.
+ * {@link #shape()} is the shape of one example ({@code [1, 28, 28]}, {@code [3, 32, 32]},
+ * {@code [d]} for a table); {@link #subset}, {@link #withHierarchy}, forget splits
+ * ({@link ForgetSpec#split}) and {@link Examples#concat} keep it.
  *
  * @param name short name, used in tables and cache keys
  * @param train training examples
@@ -30,9 +34,10 @@ public record Dataset(String name, Examples train, Examples test, List<String> c
         classNames = List.copyOf(classNames);
         Objects.requireNonNull(hierarchy, "hierarchy (use Optional.empty())");
         Objects.requireNonNull(provenance, "provenance");
-        if (train.features() != test.features() || train.classes() != test.classes()) {
-            throw new IllegalArgumentException(name + ": train has " + train.features() + " features/"
-                    + train.classes() + " classes but test has " + test.features() + "/" + test.classes());
+        if (!Arrays.equals(train.shape(), test.shape()) || train.classes() != test.classes()) {
+            throw new IllegalArgumentException(name + ": train has shape " + Shapes.format(train.shape()) + " and "
+                    + train.classes() + " classes but test has shape " + Shapes.format(test.shape()) + " and "
+                    + test.classes());
         }
         if (classNames.size() != train.classes()) {
             throw new IllegalArgumentException(name + ": " + classNames.size() + " class names " + classNames
@@ -52,6 +57,11 @@ public record Dataset(String name, Examples train, Examples test, List<String> c
         return train.features();
     }
 
+    /** @return a copy of the shape of one example, e.g. {@code [1, 28, 28]}; its product is {@link #features()} */
+    public int[] shape() {
+        return train.shape();
+    }
+
     /** @return number of classes */
     public int classes() {
         return train.classes();
@@ -65,6 +75,22 @@ public record Dataset(String name, Examples train, Examples test, List<String> c
      */
     public Dataset withHierarchy(ClassHierarchy h) {
         return new Dataset(name, train, test, classNames, Optional.of(h), provenance);
+    }
+
+    /**
+     * The same data viewed with another example shape, e.g. 8x8 grey images stored as 64 CSV
+     * columns: {@code Datasets.csv(file, "label").withShape(1, 8, 8)}. Rows must already be in
+     * C, H, W order (see {@link Examples}); nothing is moved.
+     *
+     * @param shape the shape of one example; its product must equal {@link #features()}
+     * @return a new dataset; name, classes and hierarchy unchanged, the provenance's shape clause
+     *     and hash updated
+     * @throws IllegalArgumentException if the product differs or a dimension is below 1
+     */
+    public Dataset withShape(int... shape) {
+        Examples newTrain = train.withShape(shape);
+        Examples newTest = test.withShape(shape);
+        return new Dataset(name, newTrain, newTest, classNames, hierarchy, provenance.reshaped(newTrain, newTest));
     }
 
     /**
@@ -127,10 +153,15 @@ public record Dataset(String name, Examples train, Examples test, List<String> c
         return rows;
     }
 
-    /** @return e.g. {@code fashion-mnist-subset: 12000 train / 2000 test, 784 features, 10 classes} */
+    /**
+     * @return e.g. {@code fashion-mnist-subset: 12000 train / 2000 test, 784 features (1x28x28), 10 classes};
+     *     the shape in brackets only when it is not flat
+     */
     @Override
     public String toString() {
-        return name + ": " + train.size() + " train / " + test.size() + " test, " + features() + " features, "
-                + classes() + " classes";
+        int[] shape = shape();
+        String layout = shape.length == 1 ? "" : " (" + Shapes.format(shape) + ")";
+        return name + ": " + train.size() + " train / " + test.size() + " test, " + features() + " features"
+                + layout + ", " + classes() + " classes";
     }
 }

@@ -1,8 +1,6 @@
 package org.seedscope.data;
 
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,10 +11,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.function.Function;
 
 /**
- * Loaders for the shipped data sets, the full Fashion-MNIST data and a user's own CSV files.
+ * Loaders for the shipped data sets, the full Fashion-MNIST data, a user's own IDX folder or
+ * CSV files, and the binary distributions of CIFAR-10 and CIFAR-100 (users bring the files).
  *
  * <p>The shipped data (the Fashion-MNIST subset and digits, from the repository's
  * {@code datasets/} folder) is packaged in the toolkit jar under {@code org/seedscope/datasets/}
@@ -32,86 +30,143 @@ public final class Datasets {
     /** Where Debian's {@code dataset-fashion-mnist} package puts the full data. */
     static final Path DEBIAN_FASHION_MNIST = Path.of("/usr/share/datasets/fashion-mnist");
 
-    private static final List<String> IDX_FILES = List.of("train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
-            "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz");
-    private static final String PIXEL_255 = "pixel/255";
-
     private Datasets() {
     }
 
     /**
      * The shipped class-balanced Fashion-MNIST subset: 12,000 train (the first 1,200 of each
      * class in the original training file) and 2,000 test (the first 200 of each class in the
-     * original test file), 784 features = pixel/255, 10 classes, with the
-     * {@link ClassHierarchy#fashionMnist()} hierarchy. Derivation: datasets/fashion-mnist-subset/derive.py.
+     * original test file), 28x28 grey images of shape {@code [1, 28, 28]} (784 features =
+     * pixel/255), 10 classes, with the {@link ClassHierarchy#fashionMnist()} hierarchy.
+     * Derivation: datasets/fashion-mnist-subset/derive.py.
      *
      * @return the dataset named {@code fashion-mnist-subset}
      */
     public static Dataset fashionMnist() {
-        return idx("fashion-mnist-subset", "classpath:" + DataSource.CLASSPATH_ROOT + "fashion-mnist-subset",
-                f -> DataSource.shipped("fashion-mnist-subset/" + f),
+        List<DataSource> files = IdxFolder.FILES.stream()
+                .map(f -> DataSource.shipped("fashion-mnist-subset/" + f + ".gz")).toList();
+        return IdxFolder.dataset("fashion-mnist-subset", "classpath:" + DataSource.CLASSPATH_ROOT
+                + "fashion-mnist-subset", files, FASHION_MNIST_CLASSES, Optional.of(ClassHierarchy.fashionMnist()),
                 "original train/test files; subset: first 1200 train / 200 test per class in file order");
     }
 
     /**
-     * The full Fashion-MNIST data (60,000 train / 10,000 test, pixel/255), found in the first
-     * of: a {@code datasets/fashion-mnist/} folder in the working directory or one of its
-     * parents (so the repository root is found from {@code toolkit/} or {@code notebooks/}),
-     * then {@code /usr/share/datasets/fashion-mnist} (Debian package {@code dataset-fashion-mnist}).
-     * The folder must hold train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz,
-     * t10k-images-idx3-ubyte.gz and t10k-labels-idx1-ubyte.gz. Needs about 220 MB of heap.
+     * The full Fashion-MNIST data (60,000 train / 10,000 test, shape {@code [1, 28, 28]},
+     * pixel/255), from the first of these folders that exists: {@code datasets/fashion-mnist/}
+     * in the working directory or one of its parents (so the repository root is found from
+     * {@code toolkit/} or {@code notebooks/}), then {@code /usr/share/datasets/fashion-mnist}
+     * (Debian package {@code dataset-fashion-mnist}). That folder must hold the four files of
+     * {@link #idx(Path)}: a folder that exists but lacks one is an error, never skipped in
+     * favour of the next. Needs about 220 MB of heap.
      *
      * @return the dataset named {@code fashion-mnist}
-     * @throws UncheckedIOException if no folder has the four files; the message says how to get them
+     * @throws UncheckedIOException if no folder exists, or the first one lacks files; the message
+     *         names the folder and the missing files, or says how to get the data
      */
     public static Dataset fashionMnistFull() {
-        return fashionMnistFull(locateFashionMnist(Path.of("").toAbsolutePath(), DEBIAN_FASHION_MNIST));
+        return fashionMnistFull(IdxFolder.locateFashionMnist(Path.of("").toAbsolutePath(), DEBIAN_FASHION_MNIST));
     }
 
     /**
      * The full Fashion-MNIST data from a given folder holding the four IDX files named in
-     * {@link #fashionMnistFull()}.
+     * {@link #idx(Path)}, with the Fashion-MNIST class names and hierarchy.
      *
      * @param directory the folder
      * @return the dataset named {@code fashion-mnist}
+     * @throws UncheckedIOException naming the folder and every missing file if one is missing
      */
     public static Dataset fashionMnistFull(Path directory) {
-        Path dir = directory.toAbsolutePath().normalize();
-        return idx("fashion-mnist", dir.toString(), f -> DataSource.of(dir.resolve(f)), "original train/test files");
+        return IdxFolder.read(directory, "fashion-mnist", Optional.of(FASHION_MNIST_CLASSES),
+                Optional.of(ClassHierarchy.fashionMnist()), "original train/test files");
     }
 
     /**
-     * The first folder with all four IDX files: {@code datasets/fashion-mnist} under
-     * {@code start} or one of its parents, else {@code system}; else an error saying how to get the data.
+     * A user's own folder of MNIST-style IDX files (MNIST, Fashion-MNIST, KMNIST, ...; format in
+     * {@link Idx}). The folder must hold all four files {@code train-images-idx3-ubyte},
+     * {@code train-labels-idx1-ubyte}, {@code t10k-images-idx3-ubyte} and
+     * {@code t10k-labels-idx1-ubyte}, each either plain or gzipped with {@code .gz} appended (not
+     * both); the {@code train-} files are the training set, the {@code t10k-} files the test set.
+     * Examples have shape {@code [1, rows, columns]}, pixel/255. Class names come from an
+     * optional {@code classes.txt} in the folder (UTF-8, one name per line in label order;
+     * trailing blank lines ignored), else they are "0", "1", ... up to the largest label of the
+     * two label files ("0".."9" for MNIST). No hierarchy is attached (see
+     * {@link Dataset#withHierarchy}). The dataset is named after the folder.
+     *
+     * @param folder the folder
+     * @return the dataset
+     * @throws UncheckedIOException if the folder does not exist or lacks a file: the message names
+     *         the folder and every missing file; nothing else is ever read instead
+     * @throws IllegalArgumentException for a damaged file (see {@link Idx#read}), a label not
+     *         below the number of names in {@code classes.txt}, or a bad {@code classes.txt}
      */
-    static Path locateFashionMnist(Path start, Path system) {
-        List<Path> candidates = new ArrayList<>();
-        for (Path p = start; p != null; p = p.getParent()) {
-            candidates.add(p.resolve("datasets").resolve("fashion-mnist"));
-        }
-        candidates.add(system);
-        return candidates.stream().filter(d -> IDX_FILES.stream().allMatch(f -> Files.isRegularFile(d.resolve(f))))
-                .findFirst().orElseThrow(() -> new UncheckedIOException(new NoSuchFileException(
-                        "the full Fashion-MNIST data was not found in datasets/fashion-mnist/ (searched from " + start
-                        + " upwards) nor in " + system + ". Get it with 'apt-get install dataset-fashion-mnist'"
-                        + " (Debian/Ubuntu) or put the four files " + IDX_FILES
-                        + " from https://github.com/zalandoresearch/fashion-mnist into datasets/fashion-mnist/"
-                        + " of the repository")));
-    }
-
-    private static Dataset idx(String name, String source, Function<String, DataSource> file, String split) {
-        int k = FASHION_MNIST_CLASSES.size();
-        Examples train = Idx.read(file.apply(IDX_FILES.get(0)), file.apply(IDX_FILES.get(1)), k);
-        Examples test = Idx.read(file.apply(IDX_FILES.get(2)), file.apply(IDX_FILES.get(3)), k);
-        return new Dataset(name, train, test, FASHION_MNIST_CLASSES, Optional.of(ClassHierarchy.fashionMnist()),
-                new DataProvenance(source, PIXEL_255, split, DataProvenance.sha256(train, test)));
+    public static Dataset idx(Path folder) {
+        Path name = folder.toAbsolutePath().normalize().getFileName();
+        return IdxFolder.read(folder, name == null ? "idx" : name.toString(), Optional.empty(), Optional.empty(),
+                "original train/test files (train-* / t10k-*)");
     }
 
     /**
-     * The shipped digits data: 1,797 handwritten digits (8x8 = 64 features, pixel/16 so in
-     * [0, 1]), classes "0".."9", from scikit-learn's copy of the UCI optical digits test set
-     * (datasets/digits/README.md). Split by the hold-out rule of {@link #csv(Path, String)}:
-     * 1,442 train / 355 test.
+     * CIFAR-10 from the folder {@code cifar-10-batches-bin} of its binary distribution, which
+     * must hold data_batch_1.bin .. data_batch_5.bin (training set, in that order),
+     * test_batch.bin (test set) and batches.meta.txt (the 10 class names, one per line). A
+     * record is 1 label byte then 3,072 pixel bytes (the red, green and blue 32x32 planes, each
+     * row by row); examples have shape {@code [3, 32, 32]} and features pixel/255, no
+     * normalisation. Files of any whole number of records are accepted. Nothing is downloaded.
+     * Needs about 750 MB of heap for the 60,000 images.
+     *
+     * @param folder the folder
+     * @return the dataset named {@code cifar-10}
+     * @throws UncheckedIOException if the folder or a file is missing (all missing files named)
+     * @throws IllegalArgumentException naming the file for an empty file, a size that is not a
+     *         whole number of 3,073-byte records, a label above 9 or a names file without
+     *         exactly 10 names
+     */
+    public static Dataset cifar10(Path folder) {
+        return Cifar.cifar10(folder);
+    }
+
+    /**
+     * CIFAR-100 with its 100 fine classes, from the folder {@code cifar-100-binary} of its binary
+     * distribution, which must hold train.bin, test.bin, coarse_label_names.txt (20 names) and
+     * fine_label_names.txt (100 names). A record is the coarse label byte, the fine label byte,
+     * then 3,072 pixel bytes as in {@link #cifar10(Path)}; shape {@code [3, 32, 32]}, pixel/255.
+     * The hierarchy of the 20 superclasses is read from the records, so
+     * {@code ForgetSpec.subClass("rocket")} trains on the 20 superclasses and forgets the fine
+     * class rocket inside vehicles_2: the paper's sub-class scenario on CIFAR-20. Needs about
+     * 750 MB of heap.
+     *
+     * @param folder the folder
+     * @return the dataset named {@code cifar-100}
+     * @throws UncheckedIOException if the folder or a file is missing (all missing files named)
+     * @throws IllegalArgumentException naming the file for an empty file, a size that is not a
+     *         whole number of 3,074-byte records, a label out of range, a names file with the
+     *         wrong count, a fine class with two superclasses or a class without records
+     */
+    public static Dataset cifar100(Path folder) {
+        return Cifar.cifar100(folder, false);
+    }
+
+    /**
+     * CIFAR-20: the CIFAR-100 images of {@link #cifar100(Path)} labelled with their 20 coarse
+     * classes (superclasses), named by coarse_label_names.txt; no hierarchy. For forgetting a
+     * fine class inside its superclass, use {@link #cifar100(Path)} with a sub-class forget spec,
+     * which trains on these same 20 labels.
+     *
+     * @param folder the {@code cifar-100-binary} folder
+     * @return the dataset named {@code cifar-20}
+     * @throws UncheckedIOException if the folder or a file is missing (all missing files named)
+     * @throws IllegalArgumentException as {@link #cifar100(Path)}, except that the fine labels
+     *         need not form a hierarchy
+     */
+    public static Dataset cifar20(Path folder) {
+        return Cifar.cifar100(folder, true);
+    }
+
+    /**
+     * The shipped digits data: 1,797 handwritten digits (8x8 grey images of shape
+     * {@code [1, 8, 8]}, 64 features, pixel/16 so in [0, 1]), classes "0".."9", from
+     * scikit-learn's copy of the UCI optical digits test set (datasets/digits/README.md). Split
+     * by the hold-out rule of {@link #csv(Path, String)}: 1,442 train / 355 test.
      *
      * @return the dataset named {@code digits}
      */
@@ -122,7 +177,7 @@ public final class Datasets {
         for (int i = 0; i < x.length; i++) {
             x[i] /= 16f;
         }
-        return holdOut("digits", source, data, "label", "pixel/16");
+        return holdOut("digits", source, data, "label", "pixel/16").withShape(1, 8, 8);
     }
 
     /**
@@ -170,9 +225,9 @@ public final class Datasets {
                 test.labels());
         Examples trainSet = examples(train, names);
         Examples testSet = examples(test, names);
-        return new Dataset(baseName(trainFile), trainSet, testSet, names, Optional.empty(), new DataProvenance(
-                trainSource.name() + " + " + testSource.name(), "none", "separate train and test files",
-                DataProvenance.sha256(trainSet, testSet)));
+        return new Dataset(baseName(trainFile), trainSet, testSet, names, Optional.empty(), DataProvenance.of(
+                trainSource.name() + " + " + testSource.name(), "none", "separate train and test files", trainSet,
+                testSet));
     }
 
     private static Dataset holdOut(String name, DataSource source, CsvData data, String labelColumn,
@@ -198,9 +253,8 @@ public final class Datasets {
         }
         Examples train = all.select(Arrays.copyOf(trainRows, nTrain));
         Examples test = all.select(Arrays.copyOf(testRows, nTest));
-        return new Dataset(name, train, test, names, Optional.empty(), new DataProvenance(source.name(),
-                preprocessing, "hold-out: last floor(n_c/5) rows of each class (file order) are test",
-                DataProvenance.sha256(train, test)));
+        return new Dataset(name, train, test, names, Optional.empty(), DataProvenance.of(source.name(),
+                preprocessing, "hold-out: last floor(n_c/5) rows of each class (file order) are test", train, test));
     }
 
     /** Distinct labels sorted numerically if all are integers, else as strings. */

@@ -23,12 +23,9 @@ import org.seedscope.seed.SeedPurpose;
  * predictions are computed once ({@link ModelOutputs}).
  *
  * <p>Retrain-relative metrics ({@code d_*}, {@code js_*}, {@code act_dist}, {@code l2_dist*}) are
- * left out of the result when no Retrain outputs are given. The run-time metrics
- * ({@code run_time_s}, {@code speed_up}) are measured by the runner and come from
- * {@link Metrics#timing}; {@link #compute} skips them.
+ * left out of the result when no Retrain outputs are given.
  */
 public final class MetricSet {
-    private static final Set<String> TIMING = Set.of("run_time_s", "speed_up");
     private static final Set<String> NEEDS_RETRAIN = Set.of("d_test_acc", "d_retain_acc", "d_forget_acc",
             "d_retain_train_acc", "d_forget_train_acc", "js_forget", "js_test", "act_dist", "l2_dist");
 
@@ -78,7 +75,7 @@ public final class MetricSet {
 
     /**
      * @param layerCount number of parameterised layers of the models to be evaluated
-     * @return the names this set produces for such models, in canonical order (timing names included)
+     * @return the names this set produces for such models, in canonical order
      */
     public List<String> names(int layerCount) {
         return Metrics.names(layerCount).stream().filter(n -> includes(n, layerCount)).toList();
@@ -115,11 +112,12 @@ public final class MetricSet {
     }
 
     /**
-     * Computes the requested metrics. The evaluation seed is split in a fixed order whatever is
-     * requested: first the entropy MIA's seed (its Tribuo trainer, and its subsample draw where
-     * subsampling is asked for), then the
-     * initialisation seed of ZRF's random model. Values are NaN where {@link Metrics#describe}'s
-     * definitions are undefined (e.g. {@code retain_acc} with an empty retainTest).
+     * Computes the requested metrics. The evaluation seed seeds only ZRF's random model: its stream
+     * ({@link SeedPurpose#EVALUATION}) is split in a fixed order, first a value that the entropy MIA's
+     * trainer used before the MIA became an exact fit (drawn and discarded so that ZRF keeps the seed
+     * it had), then the initialisation seed of ZRF's random model. Both attacks are deterministic, so
+     * {@code mia} and {@code mia_loss} of a fixed model are the same for every evaluation seed. Values
+     * are NaN where {@link Metrics#describe}'s definitions are undefined (e.g. {@code retain_acc} with an empty retainTest).
      *
      * @param engine the engine (used for ZRF's random model)
      * @param model the evaluated model's outputs
@@ -154,13 +152,13 @@ public final class MetricSet {
             }
         }
         SplittableRandom root = SeedPurpose.EVALUATION.stream(seed);
-        long miaSeed = root.nextLong();
+        root.nextLong(); // the former MIA trainer seed, kept so ZRF's seed is unchanged
         long zrfSeed = root.nextLong();
-        Map<String, DoubleSupplier> formulas = formulas(engine, model, retrain, miaSeed, zrfSeed);
+        Map<String, DoubleSupplier> formulas = formulas(engine, model, retrain, zrfSeed);
         LinkedHashMap<String, Double> out = new LinkedHashMap<>();
         double[] layerDistances = null;
         for (String name : Metrics.names(layerCount)) {
-            if (!includes(name, layerCount) || TIMING.contains(name)) {
+            if (!includes(name, layerCount)) {
                 continue;
             }
             Integer layer = Metrics.layerNumber(name);
@@ -179,8 +177,7 @@ public final class MetricSet {
         return out;
     }
 
-    private static Map<String, DoubleSupplier> formulas(Engine engine, ModelOutputs m, ModelOutputs r, long miaSeed,
-            long zrfSeed) {
+    private static Map<String, DoubleSupplier> formulas(Engine engine, ModelOutputs m, ModelOutputs r, long zrfSeed) {
         EvaluationSets sets = m.sets();
         Map<String, DoubleSupplier> f = new LinkedHashMap<>();
         f.put("test_acc", m::testAccuracy);
@@ -188,7 +185,7 @@ public final class MetricSet {
         f.put("forget_acc", m::forgetAccuracy);
         f.put("retain_train_acc", m::retainTrainAccuracy);
         f.put("forget_train_acc", m::forgetTrainAccuracy);
-        f.put("mia", () -> MembershipInference.entropyAttack(m, miaSeed));
+        f.put("mia", () -> MembershipInference.entropyAttack(m));
         f.put("mia_loss", () -> MembershipInference.lossAttack(m));
         f.put("zrf", () -> Zrf.zrf(m.forgetTrain(), Zrf.randomOutputs(engine, m.model(), sets.forgetTrain(), zrfSeed)));
         if (r != null) {

@@ -1,6 +1,5 @@
 package org.seedscope.metrics;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -11,7 +10,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The metric names SeedScope knows, their definitions, and the run-time helpers. Names are stable
+ * The metric names SeedScope knows and their definitions (measured run times are not metrics: the
+ * study runner records them in its own columns). Names are stable
  * snake_case keys of result rows. Accuracies are fractions in [0, 1]; divergences are in nats.
  */
 public final class Metrics {
@@ -33,7 +33,8 @@ public final class Metrics {
         d.put("retain_train_acc", "accuracy on the retain set D_r");
         d.put("forget_train_acc", "accuracy on the forget set D_f");
         d.put("mia", "entropy MIA: fraction of D_f called member by a class-balanced logistic regression on "
-                + "softmax entropy, fitted on D_r (member) vs test (non-member)");
+                + "softmax entropy (scikit-learn's objective with C = 1, solved exactly), fitted on D_r (member) vs "
+                + "test (non-member)");
         d.put("mia_loss", "loss-threshold MIA (Yeom et al. 2018): fraction of D_f whose cross-entropy is at most "
                 + "the threshold maximising balanced accuracy on D_r vs test");
         d.put("zrf", "ZRF (Chundawat et al. 2023): 1 - mean over D_f of JS(model || randomly initialised model), nats");
@@ -47,8 +48,6 @@ public final class Metrics {
         d.put("act_dist", "activation distance (Chundawat et al. 2023): mean over D_f of the L2 distance between "
                 + "the model's and Retrain's softmax outputs");
         d.put("l2_dist", "L2 distance between the model's and Retrain's parameters, all layers");
-        d.put("run_time_s", "wall-clock seconds the method took (measured by the runner)");
-        d.put("speed_up", "T_retrain / T_method (measured by the runner)");
         return Collections.unmodifiableMap(d);
     }
 
@@ -80,6 +79,28 @@ public final class Metrics {
             }
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * The interval a metric's values lie in by definition: accuracies, MIAs and ZRF in [0, 1];
+     * accuracy differences to Retrain ({@code d_*}) in [-1, 1]; Jensen-Shannon divergences in
+     * [0, ln 2]; activation and weight distances in [0, infinity).
+     *
+     * @param name a metric name
+     * @return {lower, upper}
+     */
+    public static double[] range(String name) {
+        requireKnown(List.of(name));
+        if (name.startsWith("d_")) {
+            return new double[] {-1, 1};
+        }
+        if (name.endsWith("_acc") || name.startsWith("mia") || name.equals("zrf")) {
+            return new double[] {0, 1};
+        }
+        if (name.startsWith("js_")) {
+            return new double[] {0, Math.log(2)};
+        }
+        return new double[] {0, Double.POSITIVE_INFINITY};
     }
 
     /**
@@ -135,43 +156,5 @@ public final class Metrics {
     static Integer layerNumber(String name) {
         Matcher m = LAYER.matcher(name);
         return m.matches() ? Integer.valueOf(m.group(1)) : null;
-    }
-
-    /**
-     * @param time a duration
-     * @return the duration in seconds, with nanosecond resolution
-     */
-    public static double seconds(Duration time) {
-        return time.getSeconds() + time.getNano() / 1e9;
-    }
-
-    /**
-     * Speed-up of a method over Retrain, {@code T_retrain / T_method}.
-     *
-     * @param retrain Retrain's run time, positive
-     * @param method the method's run time, positive
-     * @return the ratio; above 1 means faster than Retrain
-     */
-    public static double speedUp(Duration retrain, Duration method) {
-        if (retrain.isNegative() || retrain.isZero() || method.isNegative() || method.isZero()) {
-            throw new IllegalArgumentException("speed-up needs positive run times, got retrain " + retrain
-                    + " and method " + method);
-        }
-        return seconds(retrain) / seconds(method);
-    }
-
-    /**
-     * The run-time metrics of a result row.
-     *
-     * @param method the method's run time, positive
-     * @param retrain the same cell's Retrain run time, positive
-     * @return {@code run_time_s} and {@code speed_up}, in that order
-     */
-    public static LinkedHashMap<String, Double> timing(Duration method, Duration retrain) {
-        LinkedHashMap<String, Double> out = new LinkedHashMap<>();
-        double speedUp = speedUp(retrain, method);
-        out.put("run_time_s", seconds(method));
-        out.put("speed_up", speedUp);
-        return out;
     }
 }

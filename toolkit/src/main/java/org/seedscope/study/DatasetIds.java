@@ -10,10 +10,21 @@ public final class DatasetIds {
 
     /**
      * @param spec a spec whose dataset is {@code fashion-mnist}, {@code fashion-mnist-full},
-     *     {@code digits} or {@code csv:PATH}
+     *     {@code digits}, {@code idx:PATH}, {@code cifar10:PATH}, {@code cifar100:PATH},
+     *     {@code cifar20:PATH} or {@code csv:PATH}
      * @return the data, subset to {@code trainSize}/{@code testSize} when those are positive
      */
     public static Dataset resolve(StudySpec spec) {
+        return resolve(spec, Path.of(""));
+    }
+
+    /**
+     * @param spec a spec
+     * @param base the folder relative paths in {@code idx:}, {@code cifar*:} and {@code csv:} ids are
+     *     resolved against (a spec file's folder)
+     * @return the data, subset to {@code trainSize}/{@code testSize} when those are positive
+     */
+    public static Dataset resolve(StudySpec spec, Path base) {
         String id = spec.dataset();
         Dataset d;
         if (id.equals("fashion-mnist")) {
@@ -22,11 +33,21 @@ public final class DatasetIds {
             d = Datasets.fashionMnistFull();
         } else if (id.equals("digits")) {
             d = Datasets.digits();
+        } else if (id.startsWith("idx:")) {
+            d = Datasets.idx(base.resolve(id.substring(4)));
+        } else if (id.startsWith("cifar10:")) {
+            d = Datasets.cifar10(base.resolve(id.substring(8)));
+        } else if (id.startsWith("cifar100:")) {
+            d = Datasets.cifar100(base.resolve(id.substring(9)));
+        } else if (id.startsWith("cifar20:")) {
+            d = Datasets.cifar20(base.resolve(id.substring(8)));
         } else if (id.startsWith("csv:")) {
-            d = Datasets.csv(Path.of(id.substring(4)), spec.labelColumn());
+            d = Datasets.csv(base.resolve(id.substring(4)), spec.labelColumn());
         } else {
             throw new IllegalArgumentException("dataset '" + id + "' is not known: use fashion-mnist (the shipped "
-                    + "subset), fashion-mnist-full, digits or csv:PATH");
+                    + "subset), fashion-mnist-full, digits, idx:PATH (a folder of IDX files), cifar10:PATH "
+                    + "(cifar-10-batches-bin), cifar100:PATH or cifar20:PATH (cifar-100-binary: fine labels with the 20 "
+                    + "superclasses as hierarchy, or the 20 coarse labels) or csv:PATH");
         }
         if (spec.trainSize() > 0 || spec.testSize() > 0) {
             d = d.subset(spec.trainSize() > 0 ? spec.trainSize() : d.train().size(),

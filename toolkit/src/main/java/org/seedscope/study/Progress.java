@@ -3,7 +3,10 @@ package org.seedscope.study;
 import java.io.PrintStream;
 import java.time.Duration;
 
-/** Receives a study's progress after every completed cell. */
+/**
+ * Receives a study's progress after every completed cell. The runner calls it from one thread at a
+ * time (updates are serialised), in increasing order of {@code done}.
+ */
 @FunctionalInterface
 public interface Progress {
 
@@ -28,15 +31,14 @@ public interface Progress {
      * @return the listener
      */
     static Progress bar(PrintStream out, boolean terminal) {
-        int[] lastDecile = {-1};
+        java.util.concurrent.atomic.AtomicInteger lastDecile = new java.util.concurrent.atomic.AtomicInteger(-1);
         return (done, total, elapsed, remaining) -> {
-            int decile = total == 0 ? 10 : done * 10 / total;
-            if (!terminal && decile == lastDecile[0] && done != total) {
+            int decile = total == 0 ? 10 : (int) ((long) done * 10 / total);
+            if (!terminal && lastDecile.getAndSet(decile) == decile && done != total) {
                 return;
             }
-            lastDecile[0] = decile;
             int width = 30;
-            int filled = total == 0 ? width : done * width / total;
+            int filled = total == 0 ? width : (int) ((long) done * width / total);
             String line = String.format("[%s%s] %d/%d cells  elapsed %s  eta %s", "#".repeat(filled),
                     ".".repeat(width - filled), done, total, format(elapsed), remaining == null ? "?" : format(remaining));
             out.print(terminal ? "\r" + line + (done == total ? "\n" : "") : line + "\n");

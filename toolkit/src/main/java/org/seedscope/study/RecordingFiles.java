@@ -6,42 +6,37 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.seedscope.files.AtomicFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.seedscope.unlearn.AmnesiacRecording;
 
-/** Binary files of Amnesiac recordings in the model cache, written atomically. */
+/** Binary files of Amnesiac recordings in the model cache, written atomically ({@link AtomicFiles}). */
 final class RecordingFiles {
     private static final int MAGIC = 0x53534152; // "SSAR"
 
     private RecordingFiles() {}
 
     static void write(AmnesiacRecording r, Path file) {
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".rec", ".tmp");
-            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
-                out.writeInt(MAGIC);
-                out.writeInt(r.trainingRows());
-                out.writeInt(r.recordedSteps());
-                out.writeInt(r.totalSteps());
-                out.writeUTF(r.modelSha256());
-                int[] rows = r.forgetRows();
-                out.writeInt(rows.length);
-                for (int row : rows) {
-                    out.writeInt(row);
-                }
-                double[] sum = r.summedUpdate();
-                out.writeInt(sum.length);
-                for (double v : sum) {
-                    out.writeDouble(v);
-                }
+        AtomicFiles.write(file, stream -> {
+            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(stream));
+            out.writeInt(MAGIC);
+            out.writeInt(r.trainingRows());
+            out.writeInt(r.recordedSteps());
+            out.writeInt(r.totalSteps());
+            out.writeUTF(r.modelSha256());
+            int[] rows = r.forgetRows();
+            out.writeInt(rows.length);
+            for (int row : rows) {
+                out.writeInt(row);
             }
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write Amnesiac recording " + file, e);
-        }
+            double[] sum = r.summedUpdate();
+            out.writeInt(sum.length);
+            for (double v : sum) {
+                out.writeDouble(v);
+            }
+            out.flush();
+        });
     }
 
     static AmnesiacRecording read(Path file) {

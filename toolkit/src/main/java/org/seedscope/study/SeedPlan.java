@@ -25,23 +25,37 @@ public record SeedPlan(List<Cell> cells) {
     public static SeedPlan of(StudySpec spec) {
         List<Cell> cells = new ArrayList<>();
         long b = spec.baseSeed();
-        for (Protocol protocol : spec.protocols()) {
-            int bigI = protocol.trainingSeeds(spec.trainingSeeds());
-            int bigJ = protocol.unlearningSeeds(spec.unlearningSeeds());
-            for (String scenario : spec.forgetIds()) {
+        for (ProtocolRun run : spec.protocols()) {
+            int bigI = run.trainingSeeds();
+            int bigJ = run.unlearningSeeds();
+            for (String scenario : spec.forget()) {
                 for (int i = 1; i <= bigI; i++) {
                     for (int j = 1; j <= bigJ; j++) {
                         long st = b + i;
                         long su = b + (long) (i - 1) * bigJ + j;
                         long se = b + (long) (i - 1) * bigJ + (j - 1) + 1;
-                        for (String method : spec.methods()) {
-                            cells.add(new Cell(cells.size(), protocol, scenario, method, i, j, st, su, se));
+                        for (String method : spec.methodNames()) {
+                            cells.add(new Cell(cells.size(), run.protocol(), scenario, method, i, j, st, su, se));
                         }
                     }
                 }
             }
         }
         return new SeedPlan(cells);
+    }
+
+    /**
+     * @param spec a study spec
+     * @return how many cells {@link #of} would plan, computed without building them (safe for
+     *     absurd seed counts)
+     */
+    public static long count(StudySpec spec) {
+        long n = 0;
+        for (ProtocolRun run : spec.protocols()) {
+            n = Math.addExact(n, Math.multiplyExact(run.cellsPerMethod(),
+                    (long) spec.forget().size() * spec.methods().size()));
+        }
+        return n;
     }
 
     /** @return number of cells */

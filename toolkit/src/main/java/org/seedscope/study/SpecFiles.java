@@ -3,52 +3,60 @@ package org.seedscope.study;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
-import org.seedscope.engine.Mlp;
-import org.seedscope.engine.OptimizerSpec;
-import org.seedscope.train.Schedule;
-import org.seedscope.train.TrainingConfig;
+import org.seedscope.files.AtomicFiles;
 
 /**
- * Reads and writes study specs as YAML or JSON (same fields, camelCase; see {@link StudySpec}).
- * Fields left out take the values of {@link StudySpec#demo()}. Every error names the file, the
- * field, the bad value and what is allowed.
+ * Reads and writes study specs as YAML or JSON: the one mapping between {@link StudySpec} and its
+ * file form. {@link #toJson} writes the <em>canonical</em> form — every field, in a fixed order,
+ * with the object forms of optimiser, methods and protocols — and {@code parse(toJson(s))} equals
+ * {@code s} for every spec. Files may use shorter forms (plain method ids, protocol ids with the
+ * top-level {@code trainingSeeds}/{@code unlearningSeeds}, {@code optimizer: sgd} with its fields
+ * in {@code training}, {@code dataset: {idx: PATH}}); fields left out take the values of
+ * {@link StudySpec#demo()}. Every error names the file, the field, the bad value and what is
+ * allowed.
  */
 public final class SpecFiles {
+    /** Name of the canonical spec file a study writes into its folder. */
+    public static final String SPEC_JSON = "spec.json";
     private static final Set<String> FIELDS = Set.of("name", "dataset", "labelColumn", "trainSize", "testSize",
             "model", "training", "forget", "methods", "metrics", "trainingSeeds", "unlearningSeeds", "protocols",
-            "protocol", "baseSeed", "device", "datasetSha256");
-    private static final Set<String> TRAINING_FIELDS = Set.of("epochs", "batchSize", "optimizer", "learningRate",
-            "momentum", "weightDecay", "schedule");
-    private static final ObjectMapper JSON = new ObjectMapper();
+            "protocol", "baseSeed", "device", "auditSample");
+    private static final Set<String> PROTOCOL_FIELDS = Set.of("protocol", "trainingSeeds", "unlearningSeeds");
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private SpecFiles() {}
 
     /**
      * @param file a {@code .yaml}, {@code .yml} or {@code .json} file
      * @return the spec
+     * @throws java.io.UncheckedIOException naming the file when it cannot be read
      */
     public static StudySpec read(Path file) {
         String text;
         try {
             text = Files.readString(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read spec file " + file, e);
+            throw AtomicFiles.failure("cannot read spec file " + file, e);
         }
         String lower = file.getFileName().toString().toLowerCase();
-        boolean yaml = lower.endsWith(".yaml") || lower.endsWith(".yml");
-        return parse(text, yaml, file.toString());
+        return parse(text, lower.endsWith(".yaml") || lower.endsWith(".yml"), file.toString());
     }
 
     /**
@@ -56,6 +64,7 @@ public final class SpecFiles {
      * @param yaml true for YAML, false for JSON
      * @param source name used in error messages
      * @return the spec
+     * @throws IllegalArgumentException naming the source and the field for any bad input
      */
     public static StudySpec parse(String text, boolean yaml, String source) {
         JsonNode root;
@@ -68,199 +77,183 @@ public final class SpecFiles {
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException(source + ": a spec must be a mapping of fields, e.g. dataset: fashion-mnist");
         }
-        Reader r = new Reader(source);
+        SpecReader r = new SpecReader(source);
         r.checkFields(root, FIELDS, "");
-        StudySpec d = StudySpec.demo();
-        List<Protocol> protocols = d.protocols();
-        if (root.has("protocols") && root.has("protocol")) {
-            throw new IllegalArgumentException(source + ": give either 'protocol' or 'protocols', not both");
-        }
-        if (root.has("protocol")) {
-            protocols = List.of(r.parsed(root, "protocol", Protocol::parse));
-        } else if (root.has("protocols")) {
-            protocols = r.list(root, "protocols").stream().map(p -> r.parsedValue("protocols", p, Protocol::parse)).toList();
-        }
         try {
-            return build(r, root, d, protocols);
+            return build(r, root, StudySpec.demo());
         } catch (IllegalArgumentException e) {
-            throw e.getMessage().startsWith(source) ? e : new IllegalArgumentException(source + ": " + e.getMessage(), e);
+            throw e.getMessage().startsWith(source) ? e : r.error(e.getMessage(), e);
         }
     }
 
-    private static StudySpec build(Reader r, JsonNode root, StudySpec d, List<Protocol> protocols) {
-        boolean isTribuo = StudySpec.TRIBUO_LR.equals(r.text(root, "model", ""));
-        return new StudySpec(r.text(root, "name", d.name()), r.text(root, "dataset", d.dataset()),
+    private static StudySpec build(SpecReader r, JsonNode root, StudySpec d) {
+        return new StudySpec(r.text(root, "name", d.name()), dataset(r, root, d.dataset()),
                 r.text(root, "labelColumn", d.labelColumn()), r.integer(root, "trainSize", d.trainSize()),
                 r.integer(root, "testSize", d.testSize()),
-                isTribuo ? new Mlp(List.of()) : root.has("model") ? r.parsed(root, "model", Mlp::parse) : d.model(),
-                root.has("training") ? training(r, root.get("training"), d.training()) : d.training(),
-                root.has("forget") ? r.list(root, "forget") : d.forget(),
-                root.has("methods") ? r.list(root, "methods") : d.methods(),
-                root.has("metrics") ? r.list(root, "metrics") : d.metrics(),
-                r.integer(root, "trainingSeeds", d.trainingSeeds()),
-                r.integer(root, "unlearningSeeds", d.unlearningSeeds()), protocols,
-                r.integer(root, "baseSeed", (int) d.baseSeed()), r.text(root, "device", d.device()),
-                isTribuo ? StudySpec.TRIBUO_LR : StudySpec.MLP);
+                root.has("model") ? r.parsed("model", r.text(root, "model", null), ModelFamily::parse) : d.model(),
+                root.has("training") ? TrainingCodec.read(r, root.get("training"), d.training()) : d.training(),
+                root.has("forget") ? r.strings(root, "forget") : d.forget(),
+                root.has("methods") ? methods(r, root) : d.methods(),
+                root.has("metrics") ? r.strings(root, "metrics") : d.metrics(), protocols(r, root, d),
+                r.whole(root, "baseSeed", d.baseSeed()), r.text(root, "device", d.device()),
+                r.integer(root, "auditSample", d.auditSample()));
     }
 
-    private static TrainingConfig training(Reader r, JsonNode node, TrainingConfig d) {
-        if (!node.isObject()) {
-            throw new IllegalArgumentException(r.source + ": field 'training' must be a mapping with " + TRAINING_FIELDS);
+    private static String dataset(SpecReader r, JsonNode root, String fallback) {
+        JsonNode v = root.get("dataset");
+        if (v == null) {
+            return fallback;
         }
-        r.checkFields(node, TRAINING_FIELDS, "training.");
-        String opt = r.text(node, "optimizer", d.optimizer() instanceof OptimizerSpec.Adam ? "adam" : "sgd");
-        double lr = r.number(node, "learningRate", d.optimizer().learningRate());
-        double wd = r.number(node, "weightDecay",
-                d.optimizer() instanceof OptimizerSpec.Sgd s ? s.weightDecay() : 0);
-        OptimizerSpec optimizer = switch (opt) {
-            case "sgd" -> new OptimizerSpec.Sgd(lr, r.number(node, "momentum",
-                    d.optimizer() instanceof OptimizerSpec.Sgd s ? s.momentum() : 0.9), wd);
-            case "adam" -> new OptimizerSpec.Adam(lr, 0.9, 0.999, 1e-8, wd);
-            default -> throw new IllegalArgumentException(r.source + ": field 'training.optimizer' is '" + opt
-                    + "': use sgd or adam");
-        };
-        return new TrainingConfig(r.integer(node, "epochs", d.epochs()), r.integer(node, "batchSize", d.batchSize()),
-                optimizer, node.has("schedule") ? r.parsed(node, "schedule", Schedule::parse) : d.schedule());
+        if (v.isObject()) {
+            r.checkFields(v, Set.of("idx"), "dataset.");
+            if (!v.has("idx")) {
+                throw r.error("field 'dataset' as a mapping needs 'idx: PATH' (a folder of IDX files)");
+            }
+            return "idx:" + r.text(v, "idx", null);
+        }
+        return r.text(root, "dataset", fallback);
+    }
+
+    private static List<MethodSpec> methods(SpecReader r, JsonNode root) {
+        List<MethodSpec> out = new ArrayList<>();
+        for (JsonNode m : r.items(root, "methods")) {
+            if (m.isTextual()) {
+                out.add(MethodSpec.of(m.asText()));
+            } else if (m.isObject()) {
+                String id = r.text(m, "id", null);
+                if (id == null) {
+                    throw r.error("a method given as a mapping needs 'id', e.g. {id: ssd, name: ssd-a100, alpha: 100}; got "
+                            + m);
+                }
+                Map<String, Object> settings = new LinkedHashMap<>();
+                for (Iterator<Map.Entry<String, JsonNode>> it = m.fields(); it.hasNext();) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    if (!e.getKey().equals("id") && !e.getKey().equals("name")) {
+                        settings.put(e.getKey(), scalar(r, "methods." + id + "." + e.getKey(), e.getValue()));
+                    }
+                }
+                out.add(new MethodSpec(id, r.text(m, "name", id), settings));
+            } else {
+                throw r.wrongType("methods", m, "a method id or a mapping {id: ..., name: ..., <hyperparameter>: ...}");
+            }
+        }
+        return out;
+    }
+
+    private static Object scalar(SpecReader r, String field, JsonNode v) {
+        if (v.isInt()) {
+            return v.intValue();
+        }
+        if (v.isIntegralNumber() && v.canConvertToLong()) {
+            return v.longValue();
+        }
+        if (v.isNumber()) {
+            return v.doubleValue();
+        }
+        if (v.isBoolean()) {
+            return v.booleanValue();
+        }
+        if (v.isTextual()) {
+            return v.textValue();
+        }
+        throw r.wrongType(field, v, "a number, a boolean or text");
+    }
+
+    private static List<ProtocolRun> protocols(SpecReader r, JsonNode root, StudySpec d) {
+        if (root.has("protocols") && root.has("protocol")) {
+            throw r.error("give either 'protocol' or 'protocols', not both");
+        }
+        int i = r.integer(root, "trainingSeeds", defaultCount(d, true));
+        int j = r.integer(root, "unlearningSeeds", defaultCount(d, false));
+        String field = root.has("protocol") ? "protocol" : "protocols";
+        if (!root.has(field)) {
+            return d.protocols().stream().map(p -> ProtocolRun.of(p.protocol(), i, j)).toList();
+        }
+        List<ProtocolRun> out = new ArrayList<>();
+        for (JsonNode p : r.items(root, field)) {
+            if (p.isTextual()) {
+                out.add(ProtocolRun.of(r.parsed(field, p.asText(), Protocol::parse), i, j));
+            } else if (p.isObject()) {
+                r.checkFields(p, PROTOCOL_FIELDS, field + ".");
+                Protocol protocol = r.parsed(field + ".protocol", r.text(p, "protocol", ""), Protocol::parse);
+                ProtocolRun defaults = ProtocolRun.of(protocol, i, j);
+                out.add(new ProtocolRun(protocol, r.integer(p, "trainingSeeds", defaults.trainingSeeds()),
+                        r.integer(p, "unlearningSeeds", defaults.unlearningSeeds())));
+            } else {
+                throw r.wrongType(field, p, "a protocol id or a mapping {protocol, trainingSeeds, unlearningSeeds}");
+            }
+        }
+        return out;
+    }
+
+    private static int defaultCount(StudySpec d, boolean training) {
+        return d.protocols().stream().mapToInt(p -> training ? p.trainingSeeds() : p.unlearningSeeds()).max().orElse(1);
     }
 
     /**
      * @param spec a spec
-     * @return its canonical JSON form (what {@link #parse} reads back to an equal spec)
+     * @return its canonical JSON form: every field, fixed order; {@link #parse} reads it back to an
+     *     equal spec
      */
     public static String toJson(StudySpec spec) {
-        return toJson(spec, null);
-    }
-
-    /**
-     * The canonical JSON form with the content hash of the data the spec resolved to, as written
-     * to a study's {@code spec.json} (reading it back ignores the hash).
-     *
-     * @param spec a spec
-     * @param datasetSha256 the data's content hash, or null to leave it out
-     * @return the JSON text
-     */
-    public static String toJson(StudySpec spec, String datasetSha256) {
         ObjectNode o = JSON.createObjectNode();
         o.put("name", spec.name());
         o.put("dataset", spec.dataset());
         o.put("labelColumn", spec.labelColumn());
         o.put("trainSize", spec.trainSize());
         o.put("testSize", spec.testSize());
-        o.put("model", spec.modelId());
-        ObjectNode t = o.putObject("training");
-        TrainingConfig c = spec.training();
-        t.put("epochs", c.epochs());
-        t.put("batchSize", c.batchSize());
-        t.put("learningRate", c.optimizer().learningRate());
-        if (c.optimizer() instanceof OptimizerSpec.Sgd s) {
-            t.put("optimizer", "sgd");
-            t.put("momentum", s.momentum());
-            t.put("weightDecay", s.weightDecay());
-        } else if (c.optimizer() instanceof OptimizerSpec.Adam a) {
-            t.put("optimizer", "adam");
-            t.put("weightDecay", a.weightDecay());
-        }
-        t.put("schedule", c.schedule().toString());
+        o.put("model", spec.model().id());
+        o.set("training", TrainingCodec.write(spec.training()));
         strings(o.putArray("forget"), spec.forget());
-        strings(o.putArray("methods"), spec.methods());
+        ArrayNode methods = o.putArray("methods");
+        for (MethodSpec m : spec.methods()) {
+            if (m.plain()) {
+                methods.add(m.id());
+            } else {
+                ObjectNode e = methods.addObject();
+                e.put("id", m.id());
+                e.put("name", m.name());
+                e.setAll((ObjectNode) JSON.valueToTree(m.settings()));
+            }
+        }
         strings(o.putArray("metrics"), spec.metrics());
-        o.put("trainingSeeds", spec.trainingSeeds());
-        o.put("unlearningSeeds", spec.unlearningSeeds());
-        strings(o.putArray("protocols"), spec.protocols().stream().map(Protocol::id).toList());
+        ArrayNode protocols = o.putArray("protocols");
+        for (ProtocolRun p : spec.protocols()) {
+            ObjectNode e = protocols.addObject();
+            e.put("protocol", p.protocol().id());
+            e.put("trainingSeeds", p.trainingSeeds());
+            e.put("unlearningSeeds", p.unlearningSeeds());
+        }
         o.put("baseSeed", spec.baseSeed());
         o.put("device", spec.device());
-        if (datasetSha256 != null) {
-            o.put("datasetSha256", datasetSha256);
-        }
+        o.put("auditSample", spec.auditSample());
         try {
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(o);
+            return JSON.writeValueAsString(o) + "\n";
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write spec as JSON", e);
+            throw new IllegalStateException("cannot write the spec as JSON", e);
+        }
+    }
+
+    /**
+     * The spec's identity: SHA-256 of its canonical JSON and of the content hash of the data it
+     * resolved to (so a changed data file is another study even under the same path).
+     *
+     * @param spec the spec
+     * @param datasetSha256 the data's content hash
+     * @return hex SHA-256
+     */
+    public static String sha256(StudySpec spec, String datasetSha256) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            md.update(toJson(spec).getBytes(StandardCharsets.UTF_8));
+            md.update(("data=" + datasetSha256).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available in this JVM", e);
         }
     }
 
     private static void strings(ArrayNode a, List<String> values) {
         values.forEach(a::add);
-    }
-
-    /** Typed field access with messages naming the source and field. */
-    private record Reader(String source) {
-        void checkFields(JsonNode node, Set<String> allowed, String prefix) {
-            for (Iterator<String> it = node.fieldNames(); it.hasNext();) {
-                String f = it.next();
-                if (!allowed.contains(f)) {
-                    throw new IllegalArgumentException(source + ": unknown field '" + prefix + f + "'; allowed: "
-                            + allowed.stream().sorted().map(a -> prefix + a).toList());
-                }
-            }
-        }
-
-        String text(JsonNode node, String field, String fallback) {
-            JsonNode v = node.get(field);
-            if (v == null) {
-                return fallback;
-            }
-            if (!v.isTextual()) {
-                throw wrongType(field, v, "a string");
-            }
-            return v.asText();
-        }
-
-        int integer(JsonNode node, String field, int fallback) {
-            JsonNode v = node.get(field);
-            if (v == null) {
-                return fallback;
-            }
-            if (!v.canConvertToInt() || !v.isIntegralNumber()) {
-                throw wrongType(field, v, "a whole number");
-            }
-            return v.asInt();
-        }
-
-        double number(JsonNode node, String field, double fallback) {
-            JsonNode v = node.get(field);
-            if (v == null) {
-                return fallback;
-            }
-            if (!v.isNumber()) {
-                throw wrongType(field, v, "a number");
-            }
-            return v.asDouble();
-        }
-
-        List<String> list(JsonNode node, String field) {
-            JsonNode v = node.get(field);
-            if (v.isTextual()) {
-                return List.of(v.asText());
-            }
-            if (!v.isArray()) {
-                throw wrongType(field, v, "a list of strings");
-            }
-            List<String> out = new ArrayList<>();
-            for (JsonNode e : v) {
-                if (!e.isTextual()) {
-                    throw wrongType(field, e, "a list of strings");
-                }
-                out.add(e.asText());
-            }
-            return out;
-        }
-
-        <T> T parsed(JsonNode node, String field, Function<String, T> parser) {
-            return parsedValue(field, text(node, field, null), parser);
-        }
-
-        <T> T parsedValue(String field, String value, Function<String, T> parser) {
-            try {
-                return parser.apply(value);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(source + ": field '" + field + "': " + e.getMessage(), e);
-            }
-        }
-
-        IllegalArgumentException wrongType(String field, JsonNode v, String expected) {
-            return new IllegalArgumentException(source + ": field '" + field + "' must be " + expected + ", got "
-                    + v.getNodeType().toString().toLowerCase() + " " + v);
-        }
     }
 }

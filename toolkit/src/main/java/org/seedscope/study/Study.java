@@ -1,13 +1,11 @@
 package org.seedscope.study;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import org.seedscope.Version;
 import org.seedscope.data.Dataset;
 import org.seedscope.data.ForgetSpec;
 import org.seedscope.engine.Mlp;
@@ -27,8 +25,11 @@ import org.seedscope.unlearn.UnlearningMethod;
  *         .run();
  * }</pre>
  * Immutable: every method returns a new builder, so a partly configured study can be reused in
- * several cells. Results go to {@code seedscope-runs/NAME-HASH} (from the spec) unless
- * {@link #out(Path)} says otherwise; rerunning the same study resumes or reloads it.
+ * several cells. {@link #trainingSeeds} and {@link #unlearningSeeds} set I and J for every protocol
+ * (Algorithm 1 always uses one training seed, Algorithm 2 one unlearning seed). Results go to
+ * {@code seedscope-runs/NAME-HASH}, the hash taken over the canonical spec, the data and the
+ * toolkit's build id, unless {@link #out(Path)} says otherwise; rerunning the same study resumes
+ * or reloads it, and a changed spec or toolkit gets a new folder.
  */
 public final class Study {
     private final Dataset data;
@@ -36,13 +37,17 @@ public final class Study {
     private final MethodRegistry registry;
     private final Path out;
     private final int workers;
+    private final int bigI;
+    private final int bigJ;
 
-    private Study(Dataset data, StudySpec spec, MethodRegistry registry, Path out, int workers) {
+    private Study(Dataset data, StudySpec spec, MethodRegistry registry, Path out, int workers, int bigI, int bigJ) {
         this.data = data;
         this.spec = spec;
         this.registry = registry;
         this.out = out;
         this.workers = workers;
+        this.bigI = bigI;
+        this.bigJ = bigJ;
     }
 
     /**
@@ -50,25 +55,38 @@ public final class Study {
      * @return a study on it with the demo's defaults for everything else
      */
     public static Study on(Dataset data) {
-        return new Study(data, StudySpec.demo().withName(data.name()).withDataset(data.name(), 0, 0),
-                TribuoMethods.registry(), null, Math.max(1, Runtime.getRuntime().availableProcessors()));
+        StudySpec demo = StudySpec.demo();
+        return new Study(data, demo.withName(data.name()).withDataset(data.name(), 0, 0), TribuoMethods.registry(),
+                null, Math.max(1, Runtime.getRuntime().availableProcessors()), 11, 11);
+    }
+
+    private Study with(StudySpec s) {
+        return new Study(data, s, registry, out, workers, bigI, bigJ);
     }
 
     /**
-     * @param mlp the model
+     * @param mlp the network
      * @return a copy using it
      */
     public Study model(Mlp mlp) {
-        return new Study(data, spec.withModel(mlp), registry, out, workers);
+        return with(spec.withModel(new NetworkFamily(mlp)));
     }
 
     /**
-     * @param family {@code mlp} (default) or {@code tribuo-lr}: originals and Retrain trained by
-     *     Tribuo's logistic regression (a linear model; {@code certified-removal} then applies)
-     * @return a copy using that model family
+     * @param family how originals and Retrain are made, e.g. {@code ModelFamily.parse("tribuo-lr")}
+     * @return a copy using it
      */
-    public Study family(String family) {
-        return new Study(data, spec.withFamily(family), registry, out, workers);
+    public Study model(ModelFamily family) {
+        return with(spec.withModel(family));
+    }
+
+    /**
+     * @param id a model id: {@code mlp-256}, {@code linear} or {@code tribuo-lr} (Tribuo's logistic
+     *     regression, for which {@code certified-removal} applies)
+     * @return a copy using that model
+     */
+    public Study model(String id) {
+        return with(spec.withModel(ModelFamily.parse(id)));
     }
 
     /**
@@ -76,7 +94,7 @@ public final class Study {
      * @return a copy using it
      */
     public Study training(TrainingConfig config) {
-        return new Study(data, spec.withTraining(config), registry, out, workers);
+        return with(spec.withTraining(config));
     }
 
     /**
@@ -84,8 +102,7 @@ public final class Study {
      * @return a copy forgetting those
      */
     public Study forget(ForgetSpec... scenarios) {
-        return new Study(data, spec.withForget(Arrays.stream(scenarios).map(ForgetSpec::id).toList()), registry, out,
-                workers);
+        return with(spec.withForget(Arrays.stream(scenarios).map(ForgetSpec::id).toList()));
     }
 
     /**
@@ -93,15 +110,15 @@ public final class Study {
      * @return a copy forgetting those
      */
     public Study forget(String... ids) {
-        return new Study(data, spec.withForget(List.of(ids)), registry, out, workers);
+        return with(spec.withForget(List.of(ids)));
     }
 
     /**
      * @param ids method ids from the registry
-     * @return a copy running those methods
+     * @return a copy running those methods with their defaults
      */
     public Study methods(String... ids) {
-        return new Study(data, spec.withMethods(List.of(ids)), registry, out, workers);
+        return with(spec.withMethods(StudySpec.methods(ids)));
     }
 
     /**
@@ -112,12 +129,26 @@ public final class Study {
      */
     public Study methods(UnlearningMethod... methods) {
         MethodRegistry r = registry;
-        List<String> ids = new ArrayList<>();
+        List<MethodSpec> entries = new ArrayList<>();
         for (UnlearningMethod m : methods) {
             r = r.with(m);
-            ids.add(m.name());
+            entries.add(MethodSpec.of(m.name()));
         }
-        return new Study(data, spec.withMethods(ids), r, out, workers);
+        return new Study(data, spec.withMethods(entries), r, out, workers, bigI, bigJ);
+    }
+
+    /**
+     * Adds a named variant of a registered method, e.g. {@code variant("ssd", "ssd-a100", Map.of("alpha", 100))}.
+     *
+     * @param id the registry id
+     * @param name the name its rows carry
+     * @param settings hyperparameters over the method's defaults, named as its {@code hyperparameters()}
+     * @return a copy also running the variant
+     */
+    public Study variant(String id, String name, Map<String, Object> settings) {
+        List<MethodSpec> entries = new ArrayList<>(spec.methods());
+        entries.add(new MethodSpec(id, name, settings));
+        return with(spec.withMethods(entries));
     }
 
     /**
@@ -125,31 +156,43 @@ public final class Study {
      * @return a copy computing those
      */
     public Study metrics(String... names) {
-        return new Study(data, spec.withMetrics(List.of(names)), registry, out, workers);
+        return with(spec.withMetrics(List.of(names)));
     }
 
     /**
      * @param i training seeds I
-     * @return a copy with I training seeds
+     * @return a copy with I training seeds in every protocol that varies them
      */
     public Study trainingSeeds(int i) {
-        return new Study(data, spec.withSeeds(i, spec.unlearningSeeds()), registry, out, workers);
+        return new Study(data, spec.withProtocols(runs(spec.protocols(), i, bigJ)), registry, out, workers, i, bigJ);
     }
 
     /**
      * @param j unlearning seeds J
-     * @return a copy with J unlearning seeds
+     * @return a copy with J unlearning seeds in every protocol that varies them
      */
     public Study unlearningSeeds(int j) {
-        return new Study(data, spec.withSeeds(spec.trainingSeeds(), j), registry, out, workers);
+        return new Study(data, spec.withProtocols(runs(spec.protocols(), bigI, j)), registry, out, workers, bigI, j);
     }
 
     /**
-     * @param protocols protocols to run
+     * @param protocols protocols to run, with this builder's I and J
      * @return a copy running them
      */
     public Study protocols(Protocol... protocols) {
-        return new Study(data, spec.withProtocols(List.of(protocols)), registry, out, workers);
+        return with(spec.withProtocols(Arrays.stream(protocols).map(p -> ProtocolRun.of(p, bigI, bigJ)).toList()));
+    }
+
+    /**
+     * @param runs protocols with their own seed counts
+     * @return a copy running them
+     */
+    public Study protocols(ProtocolRun... runs) {
+        return with(spec.withProtocols(List.of(runs)));
+    }
+
+    private static List<ProtocolRun> runs(List<ProtocolRun> current, int i, int j) {
+        return current.stream().map(p -> ProtocolRun.of(p.protocol(), i, j)).toList();
     }
 
     /**
@@ -157,7 +200,7 @@ public final class Study {
      * @return a copy with it
      */
     public Study baseSeed(long seed) {
-        return new Study(data, spec.withBaseSeed(seed), registry, out, workers);
+        return with(spec.withBaseSeed(seed));
     }
 
     /**
@@ -165,7 +208,7 @@ public final class Study {
      * @return a copy writing there
      */
     public Study out(Path folder) {
-        return new Study(data, spec, registry, folder, workers);
+        return new Study(data, spec, registry, folder, workers, bigI, bigJ);
     }
 
     /**
@@ -173,7 +216,7 @@ public final class Study {
      * @return a copy with that many workers
      */
     public Study workers(int n) {
-        return new Study(data, spec, registry, out, n);
+        return new Study(data, spec, registry, out, n, bigI, bigJ);
     }
 
     /** @return the spec this study runs */
@@ -201,17 +244,12 @@ public final class Study {
         if (out != null) {
             return out;
         }
-        try {
-            byte[] h = MessageDigest.getInstance("SHA-256").digest(SpecFiles.toJson(spec, data.provenance().sha256()).getBytes(StandardCharsets.UTF_8));
-            return Path.of("seedscope-runs", spec.name().replaceAll("[^A-Za-z0-9_.-]", "_") + "-"
-                    + HexFormat.of().formatHex(h).substring(0, 10));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available in this JVM", e);
-        }
+        String id = SpecFiles.sha256(spec, data.provenance().sha256() + "|build=" + Version.buildId());
+        return Path.of("seedscope-runs", spec.name().replaceAll("[^A-Za-z0-9_.-]", "_") + "-" + id.substring(0, 10));
     }
 
     @Override
     public String toString() {
-        return "Study[" + spec + ", " + plan().size() + " cells]";
+        return "Study[" + spec + ", " + SeedPlan.count(spec) + " cells]";
     }
 }

@@ -1,110 +1,66 @@
 package org.seedscope.study;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.seedscope.seed.SeedPurpose;
+import java.util.function.Consumer;
 import org.seedscope.Version;
 import org.seedscope.data.Dataset;
-import org.seedscope.data.ForgetSpec;
-import org.seedscope.data.Split;
-import org.seedscope.engine.Architecture;
-import org.seedscope.engine.Engine;
-import org.seedscope.engine.EngineOptions;
-import org.seedscope.engine.Model;
-import org.seedscope.metrics.EvaluationSets;
-import org.seedscope.metrics.MetricSet;
-import org.seedscope.metrics.ModelOutputs;
-import org.seedscope.data.Examples;
-import org.seedscope.train.Losses;
-import org.seedscope.train.Trainer;
-import org.seedscope.tribuo.LogisticRegression;
-import org.seedscope.unlearn.Amnesiac;
-import org.seedscope.unlearn.AmnesiacRecorder;
-import org.seedscope.unlearn.AmnesiacRecording;
-import org.seedscope.train.TrainingDiverged;
+import org.seedscope.files.AtomicFiles;
+import org.seedscope.results.FolderLock;
+import org.seedscope.results.ResultRow;
+import org.seedscope.results.ResultStore;
+import org.seedscope.results.ResultTables;
 import org.seedscope.unlearn.MethodRegistry;
-import org.seedscope.unlearn.UnlearningContext;
-import org.seedscope.unlearn.UnlearningMethod;
 import tech.tablesaw.api.Table;
 
 /**
  * Runs a study: for every cell of the {@link SeedPlan}, the original of its (scenario, training
- * seed) — trained once and cached —, the Retrain of its (scenario, training seed, unlearning seed)
- * — trained once and cached —, the method, and the metrics (also against that Retrain). Cells run
- * in parallel over a fixed number of workers, each ONNX Runtime session using one thread, so the
- * machine is not oversubscribed; every cell's result depends only on its seeds, never on
- * scheduling. Each finished cell is appended durably to the {@link ResultStore}; a rerun in the
- * same folder skips finished cells, so an interrupted or killed study resumes without losing or
- * duplicating rows.
+ * seed) — trained once and cached —, the Retrain of its (scenario, unlearning seed) — trained once
+ * and cached —, the method and the metrics (also against that Retrain). Cells run in parallel over
+ * a fixed number of workers, each ONNX Runtime session single-threaded, and every cell's row
+ * depends only on its seeds, never on scheduling. Each finished cell is appended durably to the
+ * {@link ResultStore}; a rerun in the same folder skips finished cells, so an interrupted or killed
+ * study resumes without losing, duplicating or silently reusing rows.
  *
- * <p>With the {@code tribuo-lr} family, originals and Retrain are Tribuo logistic regressions
- * (Tribuo's default settings, seeded by s_t and s_u), converted to linear engine models so that every
- * method and metric applies unchanged.
+ * <p>Before anything is trained or written, {@link #of} checks the whole spec and {@link #run}
+ * counts the plan and refuses a study larger than its cell limit ({@link #withMaxCells}), naming
+ * the estimate. The output folder is locked for the run ({@link FolderLock}). Stopping (thread
+ * interrupt) makes the workers stop at their next training step; the runner waits for them to
+ * leave ONNX Runtime before it closes the engine.
  *
- * <p>Every check of the spec (data set, classes, forget sets, methods, metrics, output folder) is
- * made by {@link #of} before any training starts.
- *
- * <p>Reproducibility: all columns are bit-identical for the same spec except the measured times
- * {@code runtime_s}, {@code retrain_runtime_s} and {@code speedup}.
+ * <p>Reproducibility: all columns are bit-identical for the same spec except the measured ones
+ * ({@link ResultTables#withoutMeasurements}).
  */
 public final class StudyRunner {
-    /** Measured columns, excluded from bit-identity guarantees. */
-    public static final List<String> TIMING_COLUMNS = List.of("runtime_s", "retrain_runtime_s", "speedup");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Default largest study {@link #run} starts without {@link #withMaxCells}. */
+    public static final long DEFAULT_MAX_CELLS = 20_000;
 
-    private final StudySpec spec;
-    private final Dataset data;
-    private final MethodRegistry registry;
-    private final MetricSet metricSet;
-    private final Map<String, Scenario> scenarios;
+    private final StudySetup setup;
     private final int workers;
     private final Progress progress;
     private final Path cacheDir;
     private final Duration budget;
+    private final long maxCells;
+    private final Consumer<String> warnings;
+    private final String build;
+    private final CellScheduler scheduler;
 
-    /**
-     * One forget scenario, with the content hashes of its training and retain sets computed once
-     * (they key the model cache).
-     */
-    private record Scenario(String id, Split split, EvaluationSets sets, Architecture arch, String trainHash,
-            String retainHash) {}
-
-    /** Retrain outputs of the last few (scenario, unlearning seed)s: consecutive cells share them. */
-    private final Map<String, ModelOutputs> retrainOutputs = new java.util.LinkedHashMap<>(16, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, ModelOutputs> eldest) {
-            return size() > 2 * workers;
-        }
-    };
-
-    private StudyRunner(StudySpec spec, Dataset data, MethodRegistry registry, MetricSet metricSet,
-            Map<String, Scenario> scenarios, int workers, Progress progress, Path cacheDir, Duration budget) {
-        this.spec = spec;
-        this.data = data;
-        this.registry = registry;
-        this.metricSet = metricSet;
-        this.scenarios = scenarios;
+    private StudyRunner(StudySetup setup, int workers, Progress progress, Path cacheDir, Duration budget, long maxCells,
+            Consumer<String> warnings, String build, CellScheduler scheduler) {
+        this.setup = setup;
         this.workers = workers;
         this.progress = progress;
         this.cacheDir = cacheDir;
         this.budget = budget;
+        this.maxCells = maxCells;
+        this.warnings = warnings;
+        this.build = build;
+        this.scheduler = scheduler;
     }
 
     /**
@@ -113,30 +69,27 @@ public final class StudyRunner {
      * @param spec the spec
      * @param data the data set the spec's {@code dataset} field resolved to
      * @param registry where method ids are looked up
-     * @return a runner with one worker per available processor, a silent progress listener and
-     *     the cache inside the output folder
+     * @return a runner with one worker per available processor, a silent progress listener,
+     *     warnings on standard error and the cache inside the output folder
+     * @throws IllegalArgumentException naming the field for any problem of the spec
      */
     public static StudyRunner of(StudySpec spec, Dataset data, MethodRegistry registry) {
-        for (String m : spec.methods()) {
-            registry.get(m);
-        }
-        MetricSet metrics = spec.metrics().isEmpty() ? MetricSet.all() : MetricSet.of(spec.metrics());
-        if (metrics.needsRetrain() && !registry.ids().contains("retrain")) {
-            throw new IllegalArgumentException("the metrics compare with Retrain but the method registry has no "
-                    + "'retrain'");
-        }
-        new EngineOptions(spec.device(), 1, false);
-        Map<String, Scenario> scenarios = new LinkedHashMap<>();
-        for (String id : spec.forget()) {
-            Split split = ForgetSpec.parse(id).split(data);
-            EvaluationSets sets = new EvaluationSets(split.retainTrain(), split.forgetTrain(), split.test(),
-                    split.retainTest(), split.forgetTest());
-            Architecture arch = spec.model().architecture(data.features(), split.classNames().size());
-            scenarios.put(id, new Scenario(id, split, sets, arch, ModelCache.hash(split.train()),
-                    ModelCache.hash(split.retainTrain())));
-        }
-        return new StudyRunner(spec, data, registry, metrics, scenarios,
-                Math.max(1, Runtime.getRuntime().availableProcessors()), Progress.silent(), null, null);
+        return new StudyRunner(StudySetup.of(spec, data, registry), Math.max(1, Runtime.getRuntime().availableProcessors()),
+                Progress.silent(), null, null, DEFAULT_MAX_CELLS, w -> System.err.println("seedscope: " + w),
+                Version.buildId(), null);
+    }
+
+    private StudyRunner with(int w, Progress p, Path c, Duration b, long m, Consumer<String> warn, String id) {
+        return new StudyRunner(setup, w, p, c, b, m, warn, id, scheduler);
+    }
+
+    /**
+     * @param cells where cells run instead of this JVM's threads (e.g. a Spark cluster); null for
+     *     the local threads of {@link #withWorkers}
+     * @return a copy using it
+     */
+    public StudyRunner withScheduler(CellScheduler cells) {
+        return new StudyRunner(setup, workers, progress, cacheDir, budget, maxCells, warnings, build, cells);
     }
 
     /**
@@ -147,23 +100,23 @@ public final class StudyRunner {
         if (n < 1) {
             throw new IllegalArgumentException("workers must be at least 1, got " + n);
         }
-        return new StudyRunner(spec, data, registry, metricSet, scenarios, n, progress, cacheDir, budget);
+        return with(n, progress, cacheDir, budget, maxCells, warnings, build);
     }
 
     /**
-     * @param listener progress listener
+     * @param listener progress listener (called from one thread at a time)
      * @return a copy reporting to it
      */
     public StudyRunner withProgress(Progress listener) {
-        return new StudyRunner(spec, data, registry, metricSet, scenarios, workers, listener, cacheDir, budget);
+        return with(workers, listener, cacheDir, budget, maxCells, warnings, build);
     }
 
     /**
-     * @param dir folder of the model cache (may be shared between studies)
+     * @param dir folder of the model cache (may be shared between studies and processes)
      * @return a copy using it
      */
     public StudyRunner withCache(Path dir) {
-        return new StudyRunner(spec, data, registry, metricSet, scenarios, workers, progress, dir, budget);
+        return with(workers, progress, dir, budget, maxCells, warnings, build);
     }
 
     /**
@@ -175,12 +128,50 @@ public final class StudyRunner {
         if (limit != null && (limit.isNegative() || limit.isZero())) {
             throw new IllegalArgumentException("the time budget must be positive, got " + limit);
         }
-        return new StudyRunner(spec, data, registry, metricSet, scenarios, workers, progress, cacheDir, limit);
+        return with(workers, progress, cacheDir, limit, maxCells, warnings, build);
+    }
+
+    /**
+     * @param limit the largest number of cells {@link #run} starts, at least 1
+     * @return a copy with that limit
+     */
+    public StudyRunner withMaxCells(long limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("--max-cells must be at least 1, got " + limit);
+        }
+        return with(workers, progress, cacheDir, budget, limit, warnings, build);
+    }
+
+    /**
+     * @param sink receives warnings (damaged cache entries, dropped journal lines, determinism
+     *     violations), one line each
+     * @return a copy reporting to it
+     */
+    public StudyRunner withWarnings(Consumer<String> sink) {
+        return with(workers, progress, cacheDir, budget, maxCells, sink, build);
+    }
+
+    /** For tests: pretends to be another build, whose cache entries and journals differ. */
+    StudyRunner withBuild(String id) {
+        return with(workers, progress, cacheDir, budget, maxCells, warnings, id);
     }
 
     /** @return the plan this runner executes */
     public SeedPlan plan() {
-        return SeedPlan.of(spec);
+        return SeedPlan.of(setup.spec());
+    }
+
+    /** @return the validated spec */
+    public StudySpec spec() {
+        return setup.spec();
+    }
+
+    /**
+     * @return the study's cost: cells, models and a wall time from a measured training step (a few
+     *     steps are timed on the first scenario)
+     */
+    public StudyEstimate estimate() {
+        return StudyEstimate.of(setup.spec(), StepTimer.modelSeconds(setup), workers);
     }
 
     /**
@@ -189,282 +180,83 @@ public final class StudyRunner {
      *
      * @param out the output folder
      * @return the result
+     * @throws IllegalArgumentException when the study is larger than the cell limit, or the folder
+     *     holds another study's results or files a study did not write
+     * @throws IllegalStateException when another process is writing the folder
      * @throws CancellationException when the calling thread is interrupted; finished cells are kept
      */
     public StudyResult run(Path out) {
-        checkWritable(out);
+        long cells = SeedPlan.count(setup.spec());
+        if (cells > maxCells) {
+            throw new IllegalArgumentException("the study plans " + estimate().describe() + ", more than the limit of "
+                    + maxCells + " cells; check trainingSeeds/unlearningSeeds, or pass --max-cells " + cells
+                    + " to run it anyway");
+        }
+        try (FolderLock lock = OutputFolder.prepare(out)) {
+            return runLocked(out);
+        }
+    }
+
+    private StudyResult runLocked(Path out) {
+        Path specFile = out.resolve(SpecFiles.SPEC_JSON);
+        String specJson = SpecFiles.toJson(setup.spec());
+        ResultStore.StudyIdentity identity = new ResultStore.StudyIdentity(setup.specSha256(), build);
+        List<String> runWarnings = new ArrayList<>();
+        Consumer<String> warn = w -> {
+            synchronized (runWarnings) {
+                runWarnings.add(w);
+            }
+            warnings.accept(w);
+        };
         SeedPlan plan = plan();
-        Path cache = cacheDir != null ? cacheDir : out.resolve("cache");
-        ModelCache models = new ModelCache(cache);
         long start = System.nanoTime();
-        try (ResultStore store = ResultStore.open(out, SpecFiles.toJson(spec, data.provenance().sha256()));
-                Engine engine = Engine.create(new EngineOptions(spec.device(), 1, false))) {
+        try (ResultStore store = ResultStore.open(out, identity, warn)) {
+            if (!Files.exists(specFile)) {
+                AtomicFiles.write(specFile, specJson.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            Path cache = cacheDir != null ? cacheDir : out.resolve("cache");
             List<Cell> todo = plan.cells().stream().filter(c -> !store.contains(c.key())).toList();
             int before = plan.size() - todo.size();
+            synchronized (progress) {
+                progress.update(before, plan.size(), Duration.ZERO, null);
+            }
+            CellScheduler cells = scheduler != null ? scheduler : CellScheduler.local(workers);
             AtomicInteger done = new AtomicInteger(before);
-            progress.update(before, plan.size(), Duration.ZERO, null);
-            ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-                Thread t = new Thread(r, "seedscope-cell");
-                t.setDaemon(true);
-                return t;
-            });
-            try {
-                List<Future<?>> futures = new ArrayList<>();
-                for (Cell cell : todo) {
-                    futures.add(pool.submit(() -> {
-                        if (Thread.currentThread().isInterrupted()) {
-                            throw new CancellationException("study interrupted");
+            int[] counts;
+            CellTwins twins = CellTwins.of(todo);
+            try (StudyWork work = new StudyWork(setup, cache, budget, workers, build, warn);
+                    OutputStore outputs = setup.spec().auditSample() > 0 ? OutputStore.open(out) : null) {
+                cells.run(work, specJson, twins.unique(), result -> {
+                    synchronized (progress) {
+                        List<CellResult> all = new ArrayList<>(List.of(result));
+                        twins.copiesOf(result.row().identity().cell()).forEach(t -> all.add(CellTwins.as(result, t)));
+                        for (CellResult r : all) {
+                            ResultRow row = r.row();
+                            if (store.contains(row.key())) {
+                                continue;
+                            }
+                            if (outputs != null && r.method() != null) {
+                                outputs.append(row.key(), OutputStore.Role.METHOD, r.method());
+                                outputs.append(row.key(), OutputStore.Role.RETRAIN, r.retrain());
+                            }
+                            store.append(row);
+                            int d = done.incrementAndGet();
+                            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+                            Duration eta = elapsed.multipliedBy(plan.size() - d).dividedBy(Math.max(1, d - before));
+                            progress.update(d, plan.size(), elapsed, eta);
                         }
-                        store.append(runCell(cell, engine, models));
-                        int d = done.incrementAndGet();
-                        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-                        int ran = d - before;
-                        Duration eta = elapsed.multipliedBy(plan.size() - d).dividedBy(Math.max(1, ran));
-                        progress.update(d, plan.size(), elapsed, eta);
-                    }));
-                }
-                for (Future<?> f : futures) {
-                    f.get();
-                }
+                    }
+                });
+                counts = work.cacheCounts();
             } catch (InterruptedException e) {
-                pool.shutdownNow();
                 Thread.currentThread().interrupt();
                 throw new CancellationException("study interrupted; " + store.size() + " of " + plan.size()
                         + " cells are saved in " + out + " and a rerun resumes from there");
-            } catch (ExecutionException e) {
-                pool.shutdownNow();
-                if (e.getCause() instanceof RuntimeException r) {
-                    throw r;
-                }
-                throw new IllegalStateException("a study cell failed", e.getCause());
-            } finally {
-                pool.shutdownNow();
             }
-            Table table = store.table(spec.name());
-            ResultStore.writeCsv(table, out.resolve("results.csv"));
-            return new StudyResult(spec, table, out, models.hits(), models.misses());
-        }
-    }
-
-    private Map<String, Object> runCell(Cell cell, Engine engine, ModelCache models) {
-        Scenario s = scenarios.get(cell.scenario());
-        UnlearningMethod method = registry.get(cell.method());
-        Model original = original(s, cell.trainSeed(), engine, models);
-        Model retrain = retrain(s, original, cell.unlearnSeed(), engine, models);
-        double retrainSeconds = Double.parseDouble(retrain.provenance().getOrDefault("train_seconds", "NaN"));
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("key", cell.key());
-        row.put("cell", cell.index());
-        row.put("protocol", cell.protocol().id());
-        row.put("scenario", cell.scenario());
-        row.put("method", cell.method());
-        row.put("i", cell.i());
-        row.put("j", cell.j());
-        row.put("train_seed", cell.trainSeed());
-        row.put("unlearn_seed", cell.unlearnSeed());
-        row.put("eval_seed", cell.evalSeed());
-        Model result;
-        double seconds;
-        String status = "ok";
-        String reason = "";
-        if (cell.method().equals("retrain")) {
-            result = retrain;
-            seconds = retrainSeconds;
-        } else {
-            long t0 = System.nanoTime();
-            Model unlearned;
-            try {
-                UnlearningContext ctx = context(s, cell.unlearnSeed(), engine);
-                if (method instanceof Amnesiac) {
-                    ctx = ctx.withAmnesiacRecording(recording(s, cell.trainSeed(), engine, models));
-                }
-                unlearned = unlearnWithin(method, original, ctx.withBudget(budget));
-            } catch (TrainingDiverged | IllegalArgumentException | BudgetExceeded e) {
-                unlearned = null;
-                status = "failed";
-                reason = e.getMessage();
-            }
-            result = unlearned;
-            seconds = (System.nanoTime() - t0) / 1e9;
-        }
-        row.put("status", status);
-        row.put("reason", reason);
-        if (result != null) {
-            Map<String, Double> values = metricSet.compute(engine, ModelOutputs.of(engine, result, s.sets()),
-                    metricSet.needsRetrain() ? retrainOutputs(s, cell.unlearnSeed(), retrain, engine) : null,
-                    cell.evalSeed());
-            values.forEach((k, v) -> row.put(k, Double.isFinite(v) ? v : null));
-        }
-        row.put("runtime_s", seconds);
-        row.put("retrain_runtime_s", retrainSeconds);
-        row.put("speedup", result == null ? null : retrainSeconds / Math.max(seconds, 1e-9));
-        row.put("deterministic", method.deterministic());
-        row.put("hyperparameters", json(method.hyperparameters()));
-        row.put("dataset", data.name());
-        row.put("dataset_sha256", data.provenance().sha256());
-        row.put("preprocessing", data.provenance().preprocessing());
-        row.put("model", s.arch().toString());
-        row.put("training", spec.training().toString());
-        row.put("toolkit", Version.toolkit());
-        row.put("engine", engine.describe());
-        row.put("device", engine.device());
-        row.put("java", System.getProperty("java.version"));
-        row.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
-        return row;
-    }
-
-    /** A run stopped because it used up its time budget. */
-    private static final class BudgetExceeded extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        BudgetExceeded(Duration budget) {
-            super("stopped: the time budget of " + budget.toMillis() / 1000.0 + " s ran out");
-        }
-    }
-
-    private static Model unlearnWithin(UnlearningMethod method, Model original, UnlearningContext ctx) {
-        if (ctx.budget() == null) {
-            return method.unlearn(original, ctx);
-        }
-        ExecutorService one = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "seedscope-budgeted-run");
-            t.setDaemon(true);
-            return t;
-        });
-        Future<Model> run = one.submit(() -> method.unlearn(original, ctx));
-        try {
-            return run.get(ctx.budget().toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
-            run.cancel(true);
-            throw new BudgetExceeded(ctx.budget());
-        } catch (InterruptedException e) {
-            run.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new CancellationException("study interrupted");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(method.name() + " failed", e.getCause());
-        } finally {
-            one.shutdownNow();
-        }
-    }
-
-    private UnlearningContext context(Scenario s, long seed, Engine engine) {
-        return new UnlearningContext(s.split().retainTrain(), s.split().forgetTrain(), seed, engine, spec.training());
-    }
-
-    private String originalKey(Scenario s, long trainSeed, Engine engine) {
-        return ModelCache.key("original|" + spec.family() + "|" + s.arch() + "|" + spec.training() + "|seed=" + trainSeed + "|"
-                + Version.toolkit() + "|" + engine.describe().replaceAll(" x\\d+$", ""), s.trainHash());
-    }
-
-    /**
-     * Trains an original exactly as {@link Trainer#fit} does, and, when the study runs Amnesiac,
-     * records the updates of the batches touching the scenario's forget rows on the way (the
-     * recorder only reads the model, so the parameters are the same either way).
-     */
-    private Model trainOriginal(Scenario s, long trainSeed, Engine engine, ModelCache models) {
-        Examples train = s.split().train();
-        if (StudySpec.TRIBUO_LR.equals(spec.family())) {
-            return tribuoFit(s, train, SeedPurpose.ORIGINAL_ORDER.derive(trainSeed));
-        }
-        Trainer trainer = new Trainer(engine, spec.training());
-        if (!runsAmnesiac()) {
-            return trainer.fit(s.arch(), train, trainSeed).model();
-        }
-        AmnesiacRecorder recorder = new AmnesiacRecorder(s.split().forgetRows(), train.size());
-        Model m = trainer.train(Model.initialise(s.arch(), SeedPurpose.ORIGINAL_INIT.derive(trainSeed)), train,
-                SeedPurpose.ORIGINAL_ORDER.derive(trainSeed), Losses.crossEntropy(train.y()), recorder).model();
-        models.recording(recordingKey(s, trainSeed, engine), () -> recorder.recording(m));
-        return m;
-    }
-
-    private boolean runsAmnesiac() {
-        return spec.methods().stream().anyMatch(id -> registry.get(id) instanceof Amnesiac);
-    }
-
-    private String recordingKey(Scenario s, long trainSeed, Engine engine) {
-        return originalKey(s, trainSeed, engine) + "-" + s.id().replaceAll("[^A-Za-z0-9]", "_");
-    }
-
-    private Model tribuoFit(Scenario s, Examples data, long seed) {
-        return LogisticRegression.withDefaults().fit(data, s.split().classNames(), seed).linear()
-                .toModel(java.util.Map.of("family", StudySpec.TRIBUO_LR));
-    }
-
-    private AmnesiacRecording recording(Scenario s, long trainSeed, Engine engine, ModelCache models) {
-        if (StudySpec.TRIBUO_LR.equals(spec.family())) {
-            throw new IllegalArgumentException("amnesiac needs updates recorded while the engine trains the original; "
-                    + "the " + StudySpec.TRIBUO_LR + " family is trained by Tribuo");
-        }
-        return models.recording(recordingKey(s, trainSeed, engine), () -> {
-            AmnesiacRecorder recorder = new AmnesiacRecorder(s.split().forgetRows(), s.split().train().size());
-            Model m = new Trainer(engine, spec.training()).train(Model.initialise(s.arch(), SeedPurpose.ORIGINAL_INIT.derive(trainSeed)),
-                    s.split().train(), SeedPurpose.ORIGINAL_ORDER.derive(trainSeed), Losses.crossEntropy(s.split().train().y()),
-                    recorder).model();
-            return recorder.recording(m);
-        });
-    }
-
-    private Model original(Scenario s, long trainSeed, Engine engine, ModelCache models) {
-        return models.get(originalKey(s, trainSeed, engine), () -> {
-            long t0 = System.nanoTime();
-            Model m = trainOriginal(s, trainSeed, engine, models);
-            return m.withProvenance("role", "original").withProvenance("train_seed", Long.toString(trainSeed))
-                    .withProvenance("train_seconds", Double.toString((System.nanoTime() - t0) / 1e9));
-        });
-    }
-
-    private ModelOutputs retrainOutputs(Scenario s, long unlearnSeed, Model retrain, Engine engine) {
-        String key = s.id() + "|" + unlearnSeed;
-        synchronized (retrainOutputs) {
-            ModelOutputs cached = retrainOutputs.get(key);
-            if (cached != null) {
-                return cached;
-            }
-        }
-        ModelOutputs outputs = ModelOutputs.of(engine, retrain, s.sets());
-        synchronized (retrainOutputs) {
-            retrainOutputs.put(key, outputs);
-        }
-        return outputs;
-    }
-
-    private String retrainKey(Scenario s, long unlearnSeed, Engine engine) {
-        return ModelCache.key("retrain|" + spec.family() + "|" + s.arch() + "|" + spec.training() + "|"
-                + json(registry.get("retrain").hyperparameters()) + "|seed=" + unlearnSeed + "|" + Version.toolkit()
-                + "|" + engine.describe().replaceAll(" x\\d+$", ""), s.retainHash());
-    }
-
-    private Model retrain(Scenario s, Model original, long unlearnSeed, Engine engine, ModelCache models) {
-        UnlearningMethod retrain = registry.get("retrain");
-        return models.get(retrainKey(s, unlearnSeed, engine), () -> {
-            long t0 = System.nanoTime();
-            Model m = StudySpec.TRIBUO_LR.equals(spec.family()) ? tribuoFit(s, s.split().retainTrain(), SeedPurpose.RETRAIN_ORDER.derive(unlearnSeed))
-                    : retrain.unlearn(original, context(s, unlearnSeed, engine));
-            return m.withProvenance("role", "retrain").withProvenance("unlearn_seed", Long.toString(unlearnSeed))
-                    .withProvenance("train_seconds", Double.toString((System.nanoTime() - t0) / 1e9));
-        });
-    }
-
-    private static String json(Map<String, Object> map) {
-        try {
-            return JSON.writeValueAsString(map);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write hyperparameters as JSON: " + map, e);
-        }
-    }
-
-    private static void checkWritable(Path out) {
-        try {
-            Files.createDirectories(out);
-            Path probe = Files.createTempFile(out, ".probe", ".tmp");
-            Files.delete(probe);
-        } catch (IOException | UnsupportedOperationException e) {
-            throw new UncheckedIOException(new IOException("output folder " + out + " cannot be written: "
-                    + e.getMessage(), e));
+            DeterminismCheck.of(store.rows()).forEach(warn);
+            Table table = ResultTables.of(setup.spec().name(), store.rows());
+            ResultTables.writeCsv(table, out.resolve("results.csv"));
+            return new StudyResult(setup.spec(), table, out, counts[0], counts[1], counts[2], List.copyOf(runWarnings));
         }
     }
 }

@@ -1,62 +1,53 @@
 package org.seedscope.study;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.seedscope.engine.Mlp;
 import org.seedscope.train.TrainingConfig;
 
 /**
  * Everything that determines a study's results. Immutable: every {@code with...} method returns a
- * modified copy, so a spec is safe to reuse. Read from YAML or JSON by {@link SpecFiles}; built
- * fluently in notebooks through {@link Study}.
+ * modified copy, so a spec is safe to reuse. Read from and written to YAML or JSON by
+ * {@link SpecFiles}, whose canonical JSON form is the spec's identity (folders, cache keys and
+ * row keys derive from it and from the toolkit's build id); built fluently in notebooks through
+ * {@link Study}.
  *
  * @param name a label for reports
  * @param dataset data set id: {@code fashion-mnist} (the shipped subset), {@code fashion-mnist-full},
- *     {@code digits}, or {@code csv:PATH} (with {@code labelColumn})
+ *     {@code digits}, {@code csv:PATH} (with {@code labelColumn}) or {@code idx:PATH}
  * @param labelColumn label column for CSV data sets
  * @param trainSize if positive, a class-balanced subset of this many training examples
  * @param testSize if positive, a class-balanced subset of this many test examples
- * @param model the MLP
- * @param training how originals and Retrain are trained
+ * @param model how originals and Retrain are made ({@link ModelFamily}: an engine network or Tribuo's
+ *     logistic regression)
+ * @param training how originals and Retrain are trained (engine networks)
  * @param forget forget scenario ids, e.g. {@code full:Shirt}, {@code sub:Shirt}, {@code random:0.1@seed7}
- * @param methods method ids from the registry
+ * @param methods the methods, each a registry id with an optional name and hyperparameters
  * @param metrics metric names to keep (empty: all)
- * @param trainingSeeds I, at least 1
- * @param unlearningSeeds J, at least 1
- * @param protocols the protocols to run
+ * @param protocols the protocols with their seed counts
  * @param baseSeed offset b of the seed mapping
  * @param device engine device, {@code cpu} or {@code cuda[:N]}
- * @param family how originals and Retrain are trained: {@value #MLP} (the engine's seeded trainer,
- *     with {@code training}) or {@value #TRIBUO_LR} (Tribuo's logistic regression with its default
- *     settings, seeded by the training / unlearning seed; the model is then linear and every
- *     unlearning method and metric works on it as on an MLP without hidden layers)
+ * @param auditSample test examples (a fixed, seeded sample) whose per-example outputs are stored
+ *     beside the rows for the privacy audit, besides every forget example; 0 stores no outputs
  */
-public record StudySpec(String name, String dataset, String labelColumn, int trainSize, int testSize, Mlp model,
-        TrainingConfig training, List<String> forget, List<String> methods, List<String> metrics,
-        int trainingSeeds, int unlearningSeeds, List<Protocol> protocols, long baseSeed, String device,
-        String family) {
+public record StudySpec(String name, String dataset, String labelColumn, int trainSize, int testSize,
+        ModelFamily model, TrainingConfig training, List<String> forget, List<MethodSpec> methods,
+        List<String> metrics, List<ProtocolRun> protocols, long baseSeed, String device, int auditSample) {
 
-    /** The engine-trained MLP family. */
-    public static final String MLP = "mlp";
-    /** The Tribuo logistic-regression family. */
-    public static final String TRIBUO_LR = "tribuo-lr";
-
-    /** Validates counts and copies the lists. */
+    /** Validates counts and names and copies the lists. */
     public StudySpec {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(dataset, "dataset");
+        Objects.requireNonNull(labelColumn, "labelColumn");
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(training, "training");
+        Objects.requireNonNull(device, "device");
         forget = List.copyOf(forget);
         methods = List.copyOf(methods);
         metrics = List.copyOf(metrics);
         protocols = List.copyOf(protocols);
-        if (trainingSeeds < 1) {
-            throw new IllegalArgumentException("trainingSeeds (I) must be at least 1, got " + trainingSeeds);
-        }
-        if (unlearningSeeds < 1) {
-            throw new IllegalArgumentException("unlearningSeeds (J) must be at least 1, got " + unlearningSeeds);
-        }
         if (trainSize < 0 || testSize < 0) {
             throw new IllegalArgumentException("trainSize and testSize must be 0 (all) or positive, got "
                     + trainSize + ", " + testSize);
@@ -64,23 +55,29 @@ public record StudySpec(String name, String dataset, String labelColumn, int tra
         if (forget.isEmpty()) {
             throw new IllegalArgumentException("forget must name at least one scenario, e.g. full:Shirt");
         }
+        if (new HashSet<>(forget).size() != forget.size()) {
+            throw new IllegalArgumentException("forget lists a scenario twice: " + forget);
+        }
         if (methods.isEmpty()) {
             throw new IllegalArgumentException("methods must name at least one method, e.g. retrain");
+        }
+        Set<String> names = new HashSet<>();
+        for (MethodSpec m : methods) {
+            if (!names.add(m.name())) {
+                throw new IllegalArgumentException("methods lists the name '" + m.name() + "' twice: give variants "
+                        + "their own names, e.g. {id: ssd, name: ssd-a100, alpha: 100}");
+            }
         }
         if (protocols.isEmpty()) {
             throw new IllegalArgumentException("protocols must name at least one of one-training-seed, "
                     + "many-training-seeds, grid");
         }
-        if (!MLP.equals(family) && !TRIBUO_LR.equals(family)) {
-            throw new IllegalArgumentException("model family '" + family + "' is not known: use " + MLP + " or "
-                    + TRIBUO_LR);
+        if (protocols.stream().map(ProtocolRun::protocol).distinct().count() != protocols.size()) {
+            throw new IllegalArgumentException("protocols lists a protocol twice: " + protocols);
         }
-        if (TRIBUO_LR.equals(family) && !model.hidden().isEmpty()) {
-            throw new IllegalArgumentException("the " + TRIBUO_LR + " family is linear: it cannot have hidden layers "
-                    + model.hidden());
-        }
-        if (methods.stream().distinct().count() != methods.size()) {
-            throw new IllegalArgumentException("methods lists a method twice: " + methods);
+        if (auditSample < 0) {
+            throw new IllegalArgumentException("auditSample must be 0 (store no outputs) or positive, got "
+                    + auditSample);
         }
     }
 
@@ -91,15 +88,25 @@ public record StudySpec(String name, String dataset, String labelColumn, int tra
      * @return the demo spec
      */
     public static StudySpec demo() {
-        return new StudySpec("demo", "fashion-mnist", "label", 0, 0, Mlp.hidden(256), TrainingConfig.defaults(),
-                List.of("full:Shirt", "sub:Shirt"),
-                List.of("retrain", "finetune", "random-labels", "bad-teacher", "unsir", "ssd", "lfssd"), List.of(),
-                11, 11, List.of(Protocol.ONE_TRAINING_SEED, Protocol.MANY_TRAINING_SEEDS), 0, "cpu", MLP);
+        return new StudySpec("demo", "fashion-mnist", "label", 0, 0, new NetworkFamily(Mlp.hidden(256)),
+                TrainingConfig.defaults(), List.of("full:Shirt", "sub:Shirt"),
+                methods("retrain", "finetune", "random-labels", "bad-teacher", "unsir", "ssd", "lfssd"), List.of(),
+                List.of(ProtocolRun.of(Protocol.ONE_TRAINING_SEED, 11, 11),
+                        ProtocolRun.of(Protocol.MANY_TRAINING_SEEDS, 11, 11)),
+                0, "cpu", 1000);
     }
 
-    /** @return forget scenario ids (alias of {@link #forget()}) */
-    public List<String> forgetIds() {
-        return forget;
+    /**
+     * @param ids registry ids
+     * @return plain method entries for them
+     */
+    public static List<MethodSpec> methods(String... ids) {
+        return java.util.Arrays.stream(ids).map(MethodSpec::of).toList();
+    }
+
+    /** @return the methods' names, as in result rows */
+    public List<String> methodNames() {
+        return methods.stream().map(MethodSpec::name).toList();
     }
 
     /**
@@ -108,7 +115,7 @@ public record StudySpec(String name, String dataset, String labelColumn, int tra
      */
     public StudySpec withName(String newName) {
         return new StudySpec(newName, dataset, labelColumn, trainSize, testSize, model, training, forget, methods,
-                metrics, trainingSeeds, unlearningSeeds, protocols, baseSeed, device, family);
+                metrics, protocols, baseSeed, device, auditSample);
     }
 
     /**
@@ -119,16 +126,25 @@ public record StudySpec(String name, String dataset, String labelColumn, int tra
      */
     public StudySpec withDataset(String newDataset, int newTrainSize, int newTestSize) {
         return new StudySpec(name, newDataset, labelColumn, newTrainSize, newTestSize, model, training, forget,
-                methods, metrics, trainingSeeds, unlearningSeeds, protocols, baseSeed, device, family);
+                methods, metrics, protocols, baseSeed, device, auditSample);
     }
 
     /**
-     * @param newModel the MLP
+     * @param newLabelColumn label column of CSV data
+     * @return a copy reading labels from it
+     */
+    public StudySpec withLabelColumn(String newLabelColumn) {
+        return new StudySpec(name, dataset, newLabelColumn, trainSize, testSize, model, training, forget, methods,
+                metrics, protocols, baseSeed, device, auditSample);
+    }
+
+    /**
+     * @param newModel the model family
      * @return a copy with that model
      */
-    public StudySpec withModel(Mlp newModel) {
+    public StudySpec withModel(ModelFamily newModel) {
         return new StudySpec(name, dataset, labelColumn, trainSize, testSize, newModel, training, forget, methods,
-                metrics, trainingSeeds, unlearningSeeds, protocols, baseSeed, device, family);
+                metrics, protocols, baseSeed, device, auditSample);
     }
 
     /**
@@ -137,7 +153,7 @@ public record StudySpec(String name, String dataset, String labelColumn, int tra
      */
     public StudySpec withTraining(TrainingConfig newTraining) {
         return new StudySpec(name, dataset, labelColumn, trainSize, testSize, model, newTraining, forget, methods,
-                metrics, trainingSeeds, unlearningSeeds, protocols, baseSeed, device, family);
+                metrics, protocols, baseSeed, device, auditSample);
     }
 
     /**
@@ -146,16 +162,16 @@ public record StudySpec(String name, String dataset, String labelColumn, int tra
      */
     public StudySpec withForget(List<String> newForget) {
         return new StudySpec(name, dataset, labelColumn, trainSize, testSize, model, training, newForget, methods,
-                metrics, trainingSeeds, unlearningSeeds, protocols, baseSeed, device, family);
+                metrics, protocols, baseSeed, device, auditSample);
     }
 
     /**
-     * @param newMethods method ids
+     * @param newMethods method entries
      * @return a copy with those methods
      */
-    public StudySpec withMethods(List<String> newMethods) {
+    public StudySpec withMethods(List<MethodSpec> newMethods) {
         return new StudySpec(name, dataset, labelColumn, trainSize, testSize, model, training, forget, newMethods,
-                metrics, trainingSeeds, unlearningSeeds, protocols, baseSeed, device, family);
+                metrics, protocols, baseSeed, device, auditSample);
     }
 
     /**
@@ -164,26 +180,26 @@ public record StudySpec(String name, String dataset, String labelColumn, int tra
      */
     public StudySpec withMetrics(List<String> newMetrics) {
         return new StudySpec(name, dataset, labelColumn, trainSize, testSize, model, training, forget, methods,
-                newMetrics, trainingSeeds, unlearningSeeds, protocols, baseSeed, device, family);
+                newMetrics, protocols, baseSeed, device, auditSample);
     }
 
     /**
-     * @param newI training seeds I
-     * @param newJ unlearning seeds J
-     * @return a copy with those seed counts
-     */
-    public StudySpec withSeeds(int newI, int newJ) {
-        return new StudySpec(name, dataset, labelColumn, trainSize, testSize, model, training, forget, methods,
-                metrics, newI, newJ, protocols, baseSeed, device, family);
-    }
-
-    /**
-     * @param newProtocols protocols
+     * @param newProtocols protocols with their seed counts
      * @return a copy running those protocols
      */
-    public StudySpec withProtocols(List<Protocol> newProtocols) {
+    public StudySpec withProtocols(List<ProtocolRun> newProtocols) {
         return new StudySpec(name, dataset, labelColumn, trainSize, testSize, model, training, forget, methods,
-                metrics, trainingSeeds, unlearningSeeds, newProtocols, baseSeed, device, family);
+                metrics, newProtocols, baseSeed, device, auditSample);
+    }
+
+    /**
+     * @param i training seeds I for every protocol that varies them
+     * @param j unlearning seeds J for every protocol that varies them
+     * @return a copy with those counts (Algorithm 1 keeps one training seed, Algorithm 2 one
+     *     unlearning seed)
+     */
+    public StudySpec withSeeds(int i, int j) {
+        return withProtocols(protocols.stream().map(p -> ProtocolRun.of(p.protocol(), i, j)).toList());
     }
 
     /**
@@ -192,22 +208,7 @@ public record StudySpec(String name, String dataset, String labelColumn, int tra
      */
     public StudySpec withBaseSeed(long newBaseSeed) {
         return new StudySpec(name, dataset, labelColumn, trainSize, testSize, model, training, forget, methods,
-                metrics, trainingSeeds, unlearningSeeds, protocols, newBaseSeed, device, family);
-    }
-
-    /**
-     * @param newFamily {@value #MLP} or {@value #TRIBUO_LR} (which also makes the model linear)
-     * @return a copy training originals and Retrain that way
-     */
-    public StudySpec withFamily(String newFamily) {
-        return new StudySpec(name, dataset, labelColumn, trainSize, testSize,
-                TRIBUO_LR.equals(newFamily) ? new Mlp(List.of()) : model, training, forget, methods, metrics,
-                trainingSeeds, unlearningSeeds, protocols, baseSeed, device, newFamily);
-    }
-
-    /** @return the model id of spec files: {@code tribuo-lr} or the MLP's id */
-    public String modelId() {
-        return TRIBUO_LR.equals(family) ? TRIBUO_LR : model.id();
+                metrics, protocols, newBaseSeed, device, auditSample);
     }
 
     /**
@@ -216,13 +217,21 @@ public record StudySpec(String name, String dataset, String labelColumn, int tra
      */
     public StudySpec withDevice(String newDevice) {
         return new StudySpec(name, dataset, labelColumn, trainSize, testSize, model, training, forget, methods,
-                metrics, trainingSeeds, unlearningSeeds, protocols, baseSeed, newDevice, family);
+                metrics, protocols, baseSeed, newDevice, auditSample);
+    }
+
+    /**
+     * @param newAuditSample test examples whose outputs are stored (0: none)
+     * @return a copy storing that many
+     */
+    public StudySpec withAuditSample(int newAuditSample) {
+        return new StudySpec(name, dataset, labelColumn, trainSize, testSize, model, training, forget, methods,
+                metrics, protocols, baseSeed, device, newAuditSample);
     }
 
     @Override
     public String toString() {
-        return name + ": " + dataset + (trainSize > 0 ? " (" + trainSize + "/" + testSize + ")" : "") + ", " + modelId()
-                + ", forget " + forget + ", methods " + methods + ", I=" + trainingSeeds + " J=" + unlearningSeeds
-                + ", " + protocols + ", base seed " + baseSeed;
+        return name + ": " + dataset + (trainSize > 0 ? " (" + trainSize + "/" + testSize + ")" : "") + ", " + model.id()
+                + ", forget " + forget + ", methods " + methods + ", " + protocols + ", base seed " + baseSeed;
     }
 }

@@ -10,6 +10,7 @@ import org.seedscope.data.Examples;
 import org.tribuo.Dataset;
 import org.tribuo.Example;
 import org.tribuo.Feature;
+import org.tribuo.ImmutableDataset;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
@@ -67,22 +68,26 @@ public final class TribuoData {
      * @param data the examples; may be empty
      * @return a new Tribuo dataset, one {@link ArrayExample} of weight 1 per row, in row order
      */
-    public static MutableDataset<Label> toDataset(Examples data) {
+    public static Dataset<Label> toDataset(Examples data) {
         return toDataset(data, defaultClassNames(data.classes()));
     }
 
     /**
      * Converts examples; row i becomes an example labelled {@code classNames.get(y[i])} holding all
-     * {@code features} values by {@linkplain #featureName name}, in row order.
+     * {@code features} values by {@linkplain #featureName name}, in row order. The dataset's label
+     * domain holds EVERY class name, also classes without a row (the forgotten class of a Retrain
+     * on {@code D_r}), so a Tribuo trainer gives each class a weight row: an absent class's row sees
+     * only the gradient pushing its scores down, as an engine-trained Retrain's would, instead of
+     * having no scores at all.
      *
      * @param data the examples; may be empty
      * @param classNames one distinct name per class
      * @return a new Tribuo dataset
      */
-    public static MutableDataset<Label> toDataset(Examples data, List<String> classNames) {
+    public static Dataset<Label> toDataset(Examples data, List<String> classNames) {
         requireNames(classNames, data.classes());
-        MutableDataset<Label> out = new MutableDataset<>(new SimpleDataSourceProvenance("seedscope", FACTORY),
-                FACTORY);
+        SimpleDataSourceProvenance provenance = new SimpleDataSourceProvenance("seedscope", FACTORY);
+        MutableDataset<Label> rows = new MutableDataset<>(provenance, FACTORY);
         int d = data.features();
         String[] names = featureNames(d);
         float[] x = data.x();
@@ -91,9 +96,13 @@ public final class TribuoData {
             for (int j = 0; j < d; j++) {
                 row[j] = x[i * d + j];
             }
-            out.add(new ArrayExample<>(new Label(classNames.get(data.y()[i])), names, row));
+            rows.add(new ArrayExample<>(new Label(classNames.get(data.y()[i])), names, row));
         }
-        return out;
+        MutableDataset<Label> domain = new MutableDataset<>(provenance, FACTORY);
+        for (String name : classNames) {
+            domain.add(new ArrayExample<>(new Label(name), names, new double[d]));
+        }
+        return new ImmutableDataset<>(rows, provenance, FACTORY, rows.getFeatureMap(), domain.getOutputInfo(), false);
     }
 
     /**

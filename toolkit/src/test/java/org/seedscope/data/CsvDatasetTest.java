@@ -34,6 +34,7 @@ class CsvDatasetTest {
         assertEquals("iris", d.name());
         assertEquals(List.of("setosa", "versicolor"), d.classNames());
         assertEquals(2, d.features());
+        assertArrayEquals(new int[] {2}, d.shape(), "a table's rows are flat");
         // hand computation: 10 rows per class, floor(10/5) = 2 test rows per class
         assertEquals(16, d.train().size());
         assertEquals(4, d.test().size());

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -13,6 +12,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,17 +101,36 @@ class IdxTest {
     }
 
     @Test
-    void rejectsTrailingBytesAndPlainFiles() throws IOException {
+    void rejectsTrailingBytes() throws IOException {
         Path labels = gz("lab.gz", new int[] {2049, 2}, new byte[] {1, 2, 0});
         var e = assertThrows(IllegalArgumentException.class, () -> Idx.read(images(), labels, 3));
         assertMessage(e, labels, "unexpected bytes");
+    }
 
-        Path plain = dir.resolve("plain.idx");
-        ByteArrayOutputStream raw = new ByteArrayOutputStream();
-        raw.write(new byte[] {0, 0, 8, 1, 0, 0, 0, 0});
-        Files.write(plain, raw.toByteArray());
-        var notGzip = assertThrows(IllegalArgumentException.class, () -> Idx.read(images(), plain, 3));
-        assertMessage(notGzip, plain, "not a gzip file");
+    @Test
+    void readsPlainFilesLikeGzippedOnesAndGivesImagesTheirShape() throws IOException {
+        Path plainImages = dir.resolve("img");
+        Files.write(plainImages, gunzip(images()));
+        Path labels = gz("lab.gz", new int[] {2049, 2}, new byte[] {1, 2});
+        Path plainLabels = dir.resolve("lab");
+        Files.write(plainLabels, gunzip(labels));
+        Examples fromGzip = Idx.read(images(), labels, 3);
+        assertEquals(fromGzip, Idx.read(plainImages, plainLabels, 3));
+        assertArrayEquals(new int[] {1, 2, 2}, fromGzip.shape(), "[1, rows, columns]");
+    }
+
+    @Test
+    void rejectsAFileThatIsNeitherIdxNorGzip() throws IOException {
+        Path text = dir.resolve("labels.txt");
+        Files.writeString(text, "1\n2\n");
+        var e = assertThrows(IllegalArgumentException.class, () -> Idx.read(images(), text, 3));
+        assertMessage(e, text, "wrong magic number", "2049");
+    }
+
+    private static byte[] gunzip(Path file) throws IOException {
+        try (var in = new GZIPInputStream(Files.newInputStream(file))) {
+            return in.readAllBytes();
+        }
     }
 
     @Test

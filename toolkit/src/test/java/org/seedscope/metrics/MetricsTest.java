@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class MetricsTest {
@@ -16,12 +14,11 @@ class MetricsTest {
     void namesAreStableAndInCanonicalOrder() {
         assertEquals(List.of("test_acc", "retain_acc", "forget_acc", "retain_train_acc", "forget_train_acc", "mia",
                 "mia_loss", "zrf", "d_test_acc", "d_retain_acc", "d_forget_acc", "d_retain_train_acc",
-                "d_forget_train_acc", "js_forget", "js_test", "act_dist", "l2_dist", "run_time_s", "speed_up"),
+                "d_forget_train_acc", "js_forget", "js_test", "act_dist", "l2_dist"),
                 Metrics.names());
         List<String> twoLayers = Metrics.names(2);
         int l2 = twoLayers.indexOf("l2_dist");
-        assertEquals(List.of("l2_dist", "l2_dist_layer1", "l2_dist_layer2", "run_time_s"),
-                twoLayers.subList(l2, l2 + 4));
+        assertEquals(List.of("l2_dist", "l2_dist_layer1", "l2_dist_layer2"), twoLayers.subList(l2, twoLayers.size()));
     }
 
     @Test
@@ -38,11 +35,14 @@ class MetricsTest {
     }
 
     @Test
-    void timingIsSecondsAndRetrainOverMethod() {
-        // hand computation: 10 s / 2.5 s = 4
-        assertEquals(Map.of("run_time_s", 2.5, "speed_up", 4.0),
-                Metrics.timing(Duration.ofMillis(2500), Duration.ofSeconds(10)));
-        assertEquals(3.000000001, Metrics.seconds(Duration.ofSeconds(3).plusNanos(1)), 1e-15);
-        assertThrows(IllegalArgumentException.class, () -> Metrics.speedUp(Duration.ofSeconds(1), Duration.ZERO));
+    void rangesFollowTheDefinitions() {
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {0, 1}, Metrics.range("forget_acc"));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {0, 1}, Metrics.range("mia_loss"));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {-1, 1}, Metrics.range("d_test_acc"));
+        // JS divergence in nats is at most ln 2 (two disjoint distributions)
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {0, Math.log(2)}, Metrics.range("js_forget"));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {0, Double.POSITIVE_INFINITY},
+                Metrics.range("l2_dist_layer2"));
+        assertThrows(IllegalArgumentException.class, () -> Metrics.range("runtime_s"));
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.seedscope.tribuo.TribuoData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.seedscope.data.Datasets;
@@ -110,8 +111,17 @@ class OnnxRoundTripTest {
 
     @Test
     void aTribuoModelMissingAClassExportsProbabilityZeroForIt() {
+        // a model trained by Tribuo elsewhere, whose label domain lacks class 3 (SeedScope's own fits
+        // always carry every class)
         int[] withoutThree = java.util.stream.IntStream.range(0, train.size()).filter(i -> train.y()[i] != 3).toArray();
-        TribuoClassifier model = LogisticRegression.withDefaults().fit(train.select(withoutThree), SEED);
+        Examples rows = train.select(withoutThree);
+        List<String> names = TribuoData.defaultClassNames(10);
+        org.tribuo.MutableDataset<org.tribuo.classification.Label> lacking = new org.tribuo.MutableDataset<>(
+                new org.tribuo.provenance.SimpleDataSourceProvenance("test", new org.tribuo.classification.LabelFactory()),
+                new org.tribuo.classification.LabelFactory());
+        TribuoData.toDataset(rows, names).forEach(lacking::add);
+        TribuoClassifier model = new TribuoClassifier(LogisticRegression.withDefaults().trainer(SEED).train(lacking), 64,
+                names);
         Path file = dir.resolve("no-three.onnx");
         OnnxExport.tribuo(model, file);
         try (OnnxClassifier imported = OnnxClassifier.open(file, 64, 10)) {

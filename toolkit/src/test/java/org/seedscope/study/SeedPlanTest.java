@@ -10,11 +10,11 @@ import org.junit.jupiter.api.Test;
 /** Seed mapping and protocols against hand-worked plans. */
 class SeedPlanTest {
     private static final StudySpec BASE = StudySpec.demo().withForget(List.of("full:Shirt"))
-            .withMethods(List.of("retrain", "ssd"));
+            .withMethods(StudySpec.methods("retrain", "ssd"));
 
     @Test
     void gridUsesTheAuthorsMapping() {
-        SeedPlan plan = SeedPlan.of(BASE.withSeeds(2, 3).withProtocols(List.of(Protocol.GRID)));
+        SeedPlan plan = SeedPlan.of(BASE.withProtocols(List.of(ProtocolRun.of(Protocol.GRID, 2, 3))));
         assertEquals(2 * 3 * 2, plan.size());
         // hand computation, b = 0, J = 3: s_t = i, s_u = (i-1)J + j, s_e = (i-1)J + j (K = 1)
         List<String> seeds = plan.cells().stream().filter(c -> c.method().equals("ssd"))
@@ -24,8 +24,8 @@ class SeedPlanTest {
 
     @Test
     void algorithmOneUsesOneTrainingSeedAndAlgorithmTwoOneUnlearningSeedPerTrainingSeed() {
-        SeedPlan plan = SeedPlan.of(BASE.withSeeds(4, 3).withBaseSeed(100)
-                .withProtocols(List.of(Protocol.ONE_TRAINING_SEED, Protocol.MANY_TRAINING_SEEDS)));
+        SeedPlan plan = SeedPlan.of(BASE.withBaseSeed(100).withProtocols(List.of(
+                ProtocolRun.of(Protocol.ONE_TRAINING_SEED, 4, 3), ProtocolRun.of(Protocol.MANY_TRAINING_SEEDS, 4, 3))));
         List<Cell> one = plan.cells().stream().filter(c -> c.protocol() == Protocol.ONE_TRAINING_SEED).toList();
         List<Cell> many = plan.cells().stream().filter(c -> c.protocol() == Protocol.MANY_TRAINING_SEEDS).toList();
         assertEquals(3 * 2, one.size());
@@ -38,8 +38,10 @@ class SeedPlanTest {
 
     @Test
     void cellKeysAreUniqueAndIndicesFollowPlanOrder() {
-        SeedPlan plan = SeedPlan.of(BASE.withSeeds(3, 3).withForget(List.of("full:Shirt", "sub:Shirt"))
-                .withProtocols(List.of(Protocol.values())));
+        SeedPlan plan = SeedPlan.of(BASE.withForget(List.of("full:Shirt", "sub:Shirt"))
+                .withProtocols(java.util.Arrays.stream(Protocol.values()).map(p -> ProtocolRun.of(p, 3, 3)).toList()));
+        assertEquals(plan.size(), SeedPlan.count(BASE.withForget(List.of("full:Shirt", "sub:Shirt"))
+                .withProtocols(java.util.Arrays.stream(Protocol.values()).map(p -> ProtocolRun.of(p, 3, 3)).toList())));
         assertEquals(plan.size(), plan.cells().stream().map(Cell::key).distinct().count());
         for (int k = 0; k < plan.size(); k++) {
             assertEquals(k, plan.cells().get(k).index());

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.seedscope.results.ResultTables;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,8 +45,8 @@ class StudyRunnerTest {
     @Test
     void aSecondRunGivesBitIdenticalRowsFromTheCacheAndWithOneWorker() {
         StudyResult again = TinyStudy.run(shared.resolve("b"), 1);
-        assertEquals(StudyTables.withoutTiming(first.results()).printAll(),
-                StudyTables.withoutTiming(again.results()).printAll());
+        assertEquals(ResultTables.withoutMeasurements(first.results()).printAll(),
+                ResultTables.withoutMeasurements(again.results()).printAll());
         assertTrue(again.cacheMisses() > 0, "a new output folder has its own cache");
         StudyResult reopened = TinyStudy.run(shared.resolve("a"), 2);
         assertEquals(0, reopened.cacheMisses() + reopened.cacheHits(), "a finished study trains nothing");
@@ -56,8 +57,8 @@ class StudyRunnerTest {
     void deterministicMethodsGiveIdenticalAccuracyForEveryUnlearningSeed() {
         Table t = first.results();
         Table ssd = t.where(t.stringColumn("method").isEqualTo("ssd-det"));
-        for (long s : ssd.intColumn("train_seed").unique().asSet().stream().mapToLong(Integer::longValue).toArray()) {
-            Table one = ssd.where(ssd.intColumn("train_seed").isEqualTo((int) s));
+        for (long s : ssd.longColumn("train_seed").unique().asSet()) {
+            Table one = ssd.where(ssd.longColumn("train_seed").isEqualTo(s));
             assertEquals(1, one.doubleColumn("forget_acc").unique().size(), "train seed " + s);
         }
         Table ft = t.where(t.stringColumn("method").isEqualTo("finetune"));
@@ -66,7 +67,8 @@ class StudyRunnerTest {
 
     @Test
     void cacheIsHitForARepeatedModelAndMissedWhenAnythingThatDeterminesItChanges(@TempDir Path dir) {
-        StudySpec spec = TinyStudy.spec().withMethods(List.of("retrain")).withSeeds(1, 1);
+        StudySpec spec = TinyStudy.spec().withMethods(StudySpec.methods("retrain"))
+                .withProtocols(List.of(ProtocolRun.of(Protocol.GRID, 1, 1)));
         Dataset data = DatasetIds.resolve(spec);
         Path cache = dir.resolve("cache");
         StudyResult a = StudyRunner.of(spec, data, MethodRegistry.standard()).withCache(cache).run(dir.resolve("1"));
@@ -85,7 +87,8 @@ class StudyRunnerTest {
 
     @Test
     void aRunThatExceedsItsTimeBudgetIsStoppedAndRecordedAsFailed(@TempDir Path dir) {
-        StudySpec spec = TinyStudy.spec().withMethods(List.of("retrain", "l1-sparse")).withSeeds(1, 1);
+        StudySpec spec = TinyStudy.spec().withMethods(StudySpec.methods("retrain", "l1-sparse"))
+                .withProtocols(List.of(ProtocolRun.of(Protocol.GRID, 1, 1)));
         StudyResult r = StudyRunner.of(spec, DatasetIds.resolve(spec), MethodRegistry.standard())
                 .withBudget(java.time.Duration.ofMillis(1)).run(dir);
         Table t = r.results();
@@ -103,18 +106,19 @@ class StudyRunnerTest {
         StudySpec spec = TinyStudy.spec();
         Dataset data = DatasetIds.resolve(spec);
         MethodRegistry r = MethodRegistry.standard();
-        assertMessage("unknown unlearning method 'forgetful'; known methods: amnesiac, bad-teacher", () -> StudyRunner.of(spec.withMethods(List.of("forgetful")), data, r));
+        assertMessage("unknown unlearning method 'forgetful'; known methods: amnesiac, bad-teacher", () -> StudyRunner.of(spec.withMethods(StudySpec.methods("forgetful")), data, r));
         assertMessage("l2_dist_layer", () -> StudyRunner.of(spec.withMetrics(List.of("accuracy")), data, r));
         assertMessage("'Shirt'", () -> StudyRunner.of(spec.withForget(List.of("full:Shirt")), data, r));
         assertMessage("dataset 'cifar' is not known", () -> DatasetIds.resolve(spec.withDataset("cifar", 0, 0)));
-        assertMessage("trainingSeeds (I) must be at least 1", () -> spec.withSeeds(0, 1));
-        assertMessage("unlearningSeeds (J) must be at least 1", () -> spec.withSeeds(1, 0));
+        assertMessage("trainingSeeds (I) must be at least 1", () -> ProtocolRun.of(Protocol.GRID, 0, 1));
+        assertMessage("unlearningSeeds (J) must be at least 1", () -> ProtocolRun.of(Protocol.GRID, 1, 0));
         assertMessage("so the forget set would be empty", () -> StudyRunner.of(spec.withForget(List.of("random:0.0001@seed1")),
                 data, r));
         Path file = Files.writeString(dir.resolve("not-a-folder"), "x");
         UncheckedIOException e = assertThrows(UncheckedIOException.class,
                 () -> StudyRunner.of(spec, data, r).run(file.resolve("out")));
-        assertTrue(e.getMessage().contains("cannot be written"), e.getMessage());
+        assertTrue(e.getMessage().contains(file.resolve("out").toString()) && e.getMessage().contains("Not a directory"),
+                e.getMessage());
         assertFalse(Files.exists(file.resolveSibling("cache")));
     }
 

@@ -15,11 +15,11 @@ final class TinyStudy {
     private TinyStudy() {}
 
     static StudySpec spec() {
-        return StudySpec.demo().withName("tiny").withDataset("digits", 0, 0).withModel(Mlp.hidden(16))
+        return StudySpec.demo().withName("tiny").withDataset("digits", 0, 0).withModel(new NetworkFamily(Mlp.hidden(16)))
                 .withTraining(TrainingConfig.defaults().withEpochs(3).withBatchSize(64))
-                .withForget(List.of("full:3")).withMethods(List.of("retrain", "finetune", "ssd-det", "amnesiac"))
+                .withForget(List.of("full:3")).withMethods(StudySpec.methods("retrain", "finetune", "ssd-det", "amnesiac"))
                 .withMetrics(List.of("test_acc", "forget_acc", "mia", "js_forget", "l2_dist"))
-                .withSeeds(2, 2).withProtocols(List.of(Protocol.GRID));
+                .withProtocols(List.of(ProtocolRun.of(Protocol.GRID, 2, 2)));
     }
 
     static StudyResult run(Path out, int workers) {

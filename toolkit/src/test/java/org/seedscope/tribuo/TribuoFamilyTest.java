@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.seedscope.data.Examples;
 import org.seedscope.engine.Predictions;
 import org.tribuo.Model;
-import org.tribuo.MutableDataset;
+import org.tribuo.Dataset;
 import org.tribuo.Prediction;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.sgd.linear.LinearSGDModel;
@@ -43,7 +43,7 @@ class TribuoFamilyTest {
     void familyLogisticRegressionMatchesTribuoTrainedDirectly() {
         // Tribuo's LogisticRegressionTrainer settings (LogMulticlass, AdaGrad(1.0, 0.1), 5 epochs,
         // minibatch 1) with the seed given explicitly.
-        MutableDataset<Label> data = TribuoData.toDataset(digits.train);
+        Dataset<Label> data = TribuoData.toDataset(digits.train);
         Model<Label> direct = new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(1.0, 0.1), 5, 1, SEED)
                 .train(data);
         assertEquals(((LinearSGDModel) direct).getWeightsCopy(), ((LinearSGDModel) lr.model()).getWeightsCopy(),
@@ -65,7 +65,7 @@ class TribuoFamilyTest {
         assertFalse(lr.linear().equals(other.linear()), "seeds " + SEED + " and " + (SEED + 1));
         // Tribuo's own pitfall that fresh trainers avoid: a reused trainer's second fit differs.
         LinearSGDTrainer reused = LogisticRegression.withDefaults().trainer(SEED);
-        MutableDataset<Label> data = TribuoData.toDataset(digits.train);
+        Dataset<Label> data = TribuoData.toDataset(digits.train);
         LinearSGDModel first = reused.train(data);
         LinearSGDModel second = reused.train(data);
         assertEquals(first.getWeightsCopy(), ((LinearSGDModel) lr.model()).getWeightsCopy(), "first fit, seed " + SEED);
@@ -83,8 +83,8 @@ class TribuoFamilyTest {
     @Test
     void datasetConversionRoundTripsAndKeepsColumnOrder() {
         List<String> names = List.of("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine");
-        MutableDataset<Label> data = TribuoData.toDataset(digits.test, names);
-        assertEquals(digits.test, TribuoData.toExamples(data, 64, names));
+        Dataset<Label> data = TribuoData.toDataset(digits.test, names);
+        assertEquals(digits.test.withShape(64), TribuoData.toExamples(data, 64, names), "Tribuo rows are flat");
         for (int j = 0; j < 64; j++) {
             assertEquals(j, data.getFeatureIDMap().getID(TribuoData.featureName(j, 64)), "feature id of column " + j);
         }
@@ -140,7 +140,7 @@ class TribuoFamilyTest {
         LinearSGDModel model = (LinearSGDModel) lr.model();
         LinearParameters parameters = (LinearParameters) model.getModelParameters();
         LinearClassifier linear = lr.linear();
-        MutableDataset<Label> data = TribuoData.toDataset(digits.test);
+        Dataset<Label> data = TribuoData.toDataset(digits.test);
         double[] delta = new double[10];
         for (int i : new int[] {0, 17, 200}) {
             SparseVector x = SparseVector.createSparseVector(data.getExample(i), model.getFeatureIDMap(), true);

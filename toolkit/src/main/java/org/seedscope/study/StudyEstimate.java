@@ -1,0 +1,84 @@
+package org.seedscope.study;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * What a study will cost, known before any work: its cells, the models it trains, and a rough wall
+ * time from a measured training-step time. The time assumes an unlearning method costs on average
+ * {@value #METHOD_SHARE} of a model's training (most methods run a few epochs or fewer) and that
+ * cells spread evenly over the workers; cached models make a rerun cheaper than this.
+ *
+ * @param cells cells planned
+ * @param originals distinct originals (scenario x training seed)
+ * @param retrains distinct Retrains (scenario x unlearning seed)
+ * @param wallTime estimated wall time, or null when no step time was measured
+ */
+public record StudyEstimate(long cells, long originals, long retrains, Duration wallTime) {
+    /** Assumed cost of a method run as a fraction of training one model. */
+    static final double METHOD_SHARE = 0.3;
+
+    /**
+     * Counts the plan without building it (safe for absurd seed counts).
+     *
+     * @param spec the spec
+     * @param modelSeconds measured or estimated seconds to train one model, or NaN
+     * @param workers parallel workers
+     * @return the estimate
+     */
+    static StudyEstimate of(StudySpec spec, double modelSeconds, int workers) {
+        long cells;
+        try {
+            cells = SeedPlan.count(spec);
+        } catch (ArithmeticException e) {
+            cells = Long.MAX_VALUE;
+        }
+        long originals = 0;
+        long retrains = 0;
+        if (cells < 10_000_000) {
+            Set<Long> trainSeeds = new HashSet<>();
+            Set<Long> unlearnSeeds = new HashSet<>();
+            for (ProtocolRun run : spec.protocols()) {
+                for (int i = 1; i <= run.trainingSeeds(); i++) {
+                    trainSeeds.add(spec.baseSeed() + i);
+                    for (int j = 1; j <= run.unlearningSeeds(); j++) {
+                        unlearnSeeds.add(spec.baseSeed() + (long) (i - 1) * run.unlearningSeeds() + j);
+                    }
+                }
+            }
+            originals = (long) trainSeeds.size() * spec.forget().size();
+            retrains = (long) unlearnSeeds.size() * spec.forget().size();
+        }
+        Duration time = null;
+        if (Double.isFinite(modelSeconds) && cells < 10_000_000) {
+            double methods = cells - cells / Math.max(1, spec.methods().size());
+            double seconds = (originals + retrains + METHOD_SHARE * methods) * modelSeconds / Math.max(1, workers);
+            time = Duration.ofMillis((long) Math.min(seconds * 1000, 1e15));
+        }
+        return new StudyEstimate(cells, originals, retrains, time);
+    }
+
+    /** @return e.g. "616 cells, 22 originals, 82 Retrains, about 3 min" */
+    public String describe() {
+        if (cells == Long.MAX_VALUE) {
+            return "more than 2^63 cells";
+        }
+        return cells + " cells, " + originals + " originals, " + retrains + " Retrains"
+                + (wallTime == null ? "" : ", about " + human(wallTime));
+    }
+
+    static String human(Duration d) {
+        long s = d.toSeconds();
+        if (s < 90) {
+            return Math.max(1, s) + " s";
+        }
+        if (s < 90 * 60) {
+            return Math.round(s / 60.0) + " min";
+        }
+        if (s < 48 * 3600) {
+            return String.format("%.1f h", s / 3600.0);
+        }
+        return String.format("%.0f days", s / 86400.0);
+    }
+}
