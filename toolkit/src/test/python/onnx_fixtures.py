@@ -10,6 +10,8 @@ Writes, into toolkit/src/test/resources/org/seedscope/onnx/:
                        the mean cross-entropy and every parameter's gradient, in evaluation mode
                        (running statistics) and in training mode (batch statistics; also the updated
                        running statistics, momentum 0.1, unbiased variance)
+  fresh-cnn.onnx       the same network freshly initialised (seed 7): its BatchNorm tensors are equal
+                       (ones and zeros), which the exporter writes once and copies by Identity nodes
 
 Regenerate from the repository root:  /usr/bin/python3 toolkit/src/test/python/onnx_fixtures.py
 Everything is seeded, so a rerun with the same torch version writes the same numbers.
@@ -84,6 +86,8 @@ def main():
     y = torch.randint(0, CLASSES, (BATCH,))
     os.makedirs(OUT, exist_ok=True)
     export(model, os.path.join(OUT, "gradcheck-cnn.onnx"))
+    torch.manual_seed(7)
+    export(GradcheckCnn(), os.path.join(OUT, "fresh-cnn.onnx"))
     fixture = {"torch": torch.__version__, "input": "image", "output": "scores", "shape": list(SHAPE),
                "x": flat(x), "y": [int(v) for v in y],
                "eval": reference(model, x, y, False), "train": reference(model, x, y, True)}
