@@ -12,6 +12,8 @@ Writes, into toolkit/src/test/resources/org/seedscope/onnx/:
                        running statistics, momentum 0.1, unbiased variance)
   fresh-cnn.onnx       the same network freshly initialised (seed 7): its BatchNorm tensors are equal
                        (ones and zeros), which the exporter writes once and copies by Identity nodes
+  digits-cnn.onnx      a small CNN for the shipped digits (1x8x8, 10 classes; Conv, BatchNorm, ReLU,
+                       MaxPool, Flatten, Linear), freshly initialised (seed 3), for study tests
 
 Regenerate from the repository root:  /usr/bin/python3 toolkit/src/test/python/onnx_fixtures.py
 Everything is seeded, so a rerun with the same torch version writes the same numbers.
@@ -49,9 +51,21 @@ class GradcheckCnn(nn.Module):
         return self.fc(torch.flatten(x, 1))
 
 
-def export(model, path, input_name="image", output_name="scores"):
+class DigitsCnn(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.conv = nn.Conv2d(1, 8, 3, padding=1)
+        self.bn = nn.BatchNorm2d(8)
+        self.pool = nn.MaxPool2d(2)
+        self.fc = nn.Linear(8 * 4 * 4, 10)
+
+    def forward(self, x):
+        return self.fc(torch.flatten(self.pool(torch.relu(self.bn(self.conv(x)))), 1))
+
+
+def export(model, path, input_name="image", output_name="scores", shape=SHAPE):
     model.eval()
-    torch.onnx.export(model, torch.zeros(2, *SHAPE), path, input_names=[input_name], output_names=[output_name],
+    torch.onnx.export(model, torch.zeros(2, *shape), path, input_names=[input_name], output_names=[output_name],
                       dynamic_axes={input_name: {0: "batch"}, output_name: {0: "batch"}}, opset_version=13,
                       training=torch.onnx.TrainingMode.PRESERVE, do_constant_folding=False)
 
@@ -88,6 +102,8 @@ def main():
     export(model, os.path.join(OUT, "gradcheck-cnn.onnx"))
     torch.manual_seed(7)
     export(GradcheckCnn(), os.path.join(OUT, "fresh-cnn.onnx"))
+    torch.manual_seed(3)
+    export(DigitsCnn(), os.path.join(OUT, "digits-cnn.onnx"), "pixels", "logits", (1, 8, 8))
     fixture = {"torch": torch.__version__, "input": "image", "output": "scores", "shape": list(SHAPE),
                "x": flat(x), "y": [int(v) for v in y],
                "eval": reference(model, x, y, False), "train": reference(model, x, y, True)}
