@@ -309,7 +309,7 @@ final class CellEvaluator implements AutoCloseable {
             String source = complete ? info.source() : rest;
             String remaining = complete ? info.remaining() : "";
             SnippetEvent event = run(source);
-            interrupts.check(cell, offset);
+            interrupts.check(cell, offset, event.exception());
             Snippet snippet = event.snippet();
             origins.record(snippet.id(), source, cellNumber, offset);
             if (event.status() == Snippet.Status.REJECTED) {

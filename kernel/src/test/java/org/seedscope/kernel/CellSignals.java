@@ -1,5 +1,6 @@
 package org.seedscope.kernel;
 
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,6 +27,18 @@ public final class CellSignals {
         while (!Thread.currentThread().isInterrupted()) {
             Thread.onSpinWait();
         }
+    }
+
+    /**
+     * Counts {@link #started} down, spins until interrupted, then reports that it stopped as the
+     * study runner does.
+     *
+     * @throws CancellationException always, saying what was kept
+     */
+    public static void spinThenCancel() {
+        started.countDown();
+        spinUntilInterrupted();
+        throw new CancellationException("study interrupted; 3 of 5 cells are saved and a rerun resumes from there");
     }
 
     /**

@@ -248,6 +248,21 @@ class SeedScopeKernelTest {
     }
 
     @Test
+    void interruptReportKeepsWhatTheLibrarySaysItSaved() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CellSignals.started = started;
+        CompletableFuture<Object> cell = CompletableFuture.supplyAsync(
+                () -> kernel.evalRaw("int beforeCancel = 1;\norg.seedscope.kernel.CellSignals.spinThenCancel();"));
+        assertTrue(started.await(60, TimeUnit.SECONDS), "the cell started");
+        kernel.interrupt();
+        ExecutionException e = assertThrows(ExecutionException.class, () -> cell.get(30, TimeUnit.SECONDS));
+        CellInterruptedException stopped = assertInstanceOf(CellInterruptedException.class, e.getCause());
+        assertEquals("Interrupted: the cell was stopped while running the code from line 2"
+                + " (org.seedscope.kernel.CellSignals.spinThenCancel();).\n"
+                + "study interrupted; 3 of 5 cells are saved and a rerun resumes from there", stopped.getMessage());
+    }
+
+    @Test
     void snippetCodeIsRecognisedOnTheStackOfAJShellThread() {
         Object stack = kernel.evalRaw("Thread.currentThread().getStackTrace()");
         StackTraceElement[] frames = assertInstanceOf(StackTraceElement[].class, stack);
