@@ -93,7 +93,8 @@ final class CellInterrupts {
             return;
         }
         CellInterruptedException stopped = stopped(cell, offset);
-        if (thrown instanceof EvalException e && CANCELLATION.equals(e.getExceptionClassName()) && e.getMessage() != null) {
+        if (thrown instanceof EvalException e && CANCELLATION.equals(e.getExceptionClassName())
+                && e.getMessage() != null) {
             throw new CellInterruptedException(stopped.getMessage() + "\n" + e.getMessage());
         }
         throw stopped;
