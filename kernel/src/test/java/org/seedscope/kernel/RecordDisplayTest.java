@@ -14,6 +14,9 @@ import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 import org.junit.jupiter.api.Test;
+import org.seedscope.audit.MethodAudit;
+import org.seedscope.audit.Roc;
+import org.seedscope.audit.SeedAudit;
 import org.seedscope.stats.Interval;
 import org.seedscope.stats.VarianceComponents;
 import tech.tablesaw.api.DoubleColumn;
@@ -75,6 +78,31 @@ class RecordDisplayTest {
         assertFalse(LONG_FRACTION.matcher(text).find(), "no 10-or-more-digit decimal fraction:\n" + text);
         assertTrue(LONG_FRACTION.matcher(String.valueOf(vc.grandMean())).find(),
                 "control: the raw double has a long fraction, so the pattern would catch it");
+    }
+
+    @Test
+    void methodAuditShowsItsArraysCutAndItsSeedsNested() {
+        // hand computation: of the 4 (positive, negative) pairs, 3 rank the positive higher: AUC 0.75
+        Roc roc = Roc.of(new double[] {0.9, 0.8, 0.3, 0.1}, new boolean[] {true, false, true, false});
+        int[] ids = java.util.stream.IntStream.range(100, 125).toArray();
+        double[] epsilons = java.util.stream.IntStream.range(0, 25).mapToDouble(i -> Math.PI * i).toArray();
+        List<SeedAudit> seeds = List.of(new SeedAudit(1, 11, 10, 0.5123456, 0.01, 0.001, 2.0 / 3, 1.2345678),
+                new SeedAudit(2, 11, 10, 0.4987654, 0.02, 0.0, 0.7, Double.NaN));
+        MethodAudit audit = new MethodAudit("one-training-seed", "full:Shirt", "ssd", false, 2, 22, 20, ids, roc,
+                epsilons, 1.0 / 3, 0.25, 0.5, seeds);
+        String text = RecordDisplay.text(audit);
+        assertTrue(text.startsWith("MethodAudit[\n  protocol=one-training-seed,\n  scenario=full:Shirt,\n  method=ssd,\n"),
+                text);
+        assertTrue(text.contains("\n  exampleIds=int[25]: [100, 101, 102, 103, 104, 105, 106, 107, 108, 109, \u2026, 122, 123,"
+                + " 124],\n"), text);
+        assertTrue(text.contains("\n  roc=Roc[\n    fpr=double[5]: [0, 0, 0.5, 0.5, 1],\n    tpr=double[5]: [0, 0.5, 0.5, 1, 1],"
+                + "\n    auc=0.75,\n    positives=2,\n    negatives=2\n  ],\n"), "nested record wider than 100: " + text);
+        assertTrue(text.contains("\n  epsilons=double[25]: [0, 3.14, 6.28, 9.42, "), "hand computation: i pi\n" + text);
+        assertTrue(text.contains("\n  forgetQuality=0.333,\n  score=0.25,\n  controlAuc=0.5,\n"), text);
+        assertTrue(text.contains("\n  seeds=[\n    SeedAudit[\n      trainSeed=1,\n"), text);
+        assertTrue(text.contains("\n      auc=0.512,\n"), text);
+        assertTrue(text.endsWith("\n      forgetQuality=0.7,\n      medianEpsilon=n/e\n    ]\n  ]\n]"), text);
+        assertFalse(LONG_FRACTION.matcher(text).find(), text);
     }
 
     @Test
