@@ -20,7 +20,8 @@ import java.util.List;
  * snippets or the JDK's own code ({@link #onlySnippetOrJdkCode}); while any runs library code
  * (the toolkit, ONNX Runtime, Tablesaw, a {@code %maven} jar) the cell is only interrupted. From
  * Java 20 on, {@code stop()} sets a flag that only instrumented snippet code checks, which is
- * safe everywhere, so it is always called.
+ * safe everywhere, so it is always called. Either way, library code that never looks at its
+ * interrupt flag cannot be stopped; the kernel then has to be restarted.
  */
 final class CellThreads {
     /** Whether {@code JShell.stop()} is {@code ThreadGroup.stop()} on this Java (19 and older). */
