@@ -1,0 +1,50 @@
+package org.seedscope.spark;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.TaskContext;
+import scala.collection.Iterator;
+import scala.runtime.AbstractFunction1;
+
+/**
+ * What one Spark task does on its executor: for each cell index of its partition, either make sure
+ * the cell's original and Retrain are in the shared cache, or run the cell and return its row as
+ * JSON. Nothing is written but cache entries (atomically, first publisher wins), so a retried or
+ * speculative attempt only repeats work: the driver keeps the first row of a cell.
+ */
+final class StageTask extends AbstractFunction1<Iterator<List<Integer>>, ArrayList<String>> implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final TaskConfig config;
+    private final boolean rows;
+
+    /**
+     * @param config the study
+     * @param rows true to run cells and return rows, false to train models only
+     */
+    StageTask(TaskConfig config, boolean rows) {
+        this.config = config;
+        this.rows = rows;
+    }
+
+    @Override
+    public ArrayList<String> apply(Iterator<List<Integer>> partition) {
+        TaskContext context = TaskContext.get();
+        int attempt = context == null ? 0 : context.attemptNumber();
+        return ExecutorWork.with(config, work -> {
+            ArrayList<String> out = new ArrayList<>();
+            while (partition.hasNext()) {
+                for (int cell : partition.next()) {
+                    config.hook().beforeCell(cell, attempt);
+                    if (rows) {
+                        out.add(work.run(cell).toJson());
+                    } else {
+                        work.prepareModels(cell);
+                    }
+                }
+            }
+            return out;
+        });
+    }
+}
