@@ -59,12 +59,18 @@ public final class SparkScheduler implements CellScheduler {
      * @param dataBase the folder relative data paths of the spec resolve against, as every executor
      *     sees it
      * @return a scheduler for that master
-     * @throws IllegalArgumentException when the master has none of those forms
+     * @throws IllegalArgumentException when the master has none of those forms, or differs from the
+     *     {@code spark.master} system property (which {@code spark-submit --master} sets)
      */
     public static SparkScheduler on(String master, Path dataBase) {
         if (master == null || !MASTER.matcher(master).matches()) {
             throw new IllegalArgumentException("--spark master '" + master + "' is not one Spark accepts: use local[N], "
                     + "local[N,maxFailures], local[*], spark://host:port, yarn, k8s://URL or another master URL");
+        }
+        String submitted = System.getProperty("spark.master");
+        if (submitted != null && !submitted.equals(master)) {
+            throw new IllegalArgumentException("--spark " + master + " disagrees with spark.master = " + submitted
+                    + " (set by spark-submit --master or -Dspark.master): give the same master to both");
         }
         return new SparkScheduler(master, dataBase.toAbsolutePath(), Map.of(), TaskConfig.TaskHook.NONE);
     }
@@ -73,8 +79,13 @@ public final class SparkScheduler implements CellScheduler {
      * @param key a Spark setting, e.g. {@code spark.executor.memory} or {@link #SPLIT}
      * @param value its value
      * @return a copy that sets it on every Spark application it starts (over system properties)
+     * @throws IllegalArgumentException for {@code spark.master}, which only {@link #on} sets
      */
     public SparkScheduler withConf(String key, String value) {
+        if (key.equals("spark.master")) {
+            throw new IllegalArgumentException("spark.master is the scheduler's master (" + master + "): give another "
+                    + "to SparkScheduler.on");
+        }
         Map<String, String> c = new LinkedHashMap<>(conf);
         c.put(key, value);
         return new SparkScheduler(master, dataBase, c, hook);
@@ -106,7 +117,7 @@ public final class SparkScheduler implements CellScheduler {
             for (int s = 0; s < stages.size(); s++) {
                 WorkSplit.Stage stage = stages.get(s);
                 sc.setJobDescription(study + ", step " + (s + 1) + " of " + stages.size() + ": " + stage.what()
-                        + ", cells " + Ranges.of(stage.tasks()));
+                        + (stage.rows() ? ": " : ", first needed by cells ") + Ranges.of(stage.tasks()));
                 StageJob.run(sc, stage, new StageTask(config, stage.rows()), sink);
             }
         } finally {
@@ -117,11 +128,11 @@ public final class SparkScheduler implements CellScheduler {
 
     private SparkConf sparkConf(String name) {
         SparkConf c = new SparkConf(true);
-        if (c.contains("spark.master") && !c.get("spark.master").equals(master)) {
-            throw new IllegalArgumentException("--spark " + master + " disagrees with spark.master = "
-                    + c.get("spark.master") + " (set by spark-submit --master or -Dspark.master): give the same master");
-        }
         c.setMaster(master).setAppName("seedscope " + name).setIfMissing("spark.ui.showConsoleProgress", "false");
+        if (master.startsWith("local")) {
+            // executors are threads of this JVM: nothing needs to listen beyond the loopback interface
+            c.setIfMissing("spark.driver.host", "127.0.0.1").setIfMissing("spark.driver.bindAddress", "127.0.0.1");
+        }
         conf.forEach(c::set);
         return c;
     }

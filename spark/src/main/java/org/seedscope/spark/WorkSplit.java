@@ -93,8 +93,8 @@ record WorkSplit(List<Stage> stages) {
             for (Cell c : todo) {
                 groups.computeIfAbsent(originalKey(c), k -> new ArrayList<>()).add(c.index());
             }
-            stages.add(new Stage(groups.size() + " groups of (scenario, training seed), " + todo.size() + " cells", true,
-                    List.copyOf(groups.values())));
+            stages.add(new Stage("run " + count(todo.size(), "cell") + " in " + count(groups.size(), "group")
+                    + " of (scenario, training seed)", true, List.copyOf(groups.values())));
             return new WorkSplit(stages);
         }
         Map<String, Integer> originals = new LinkedHashMap<>();
@@ -113,13 +113,17 @@ record WorkSplit(List<Stage> stages) {
                 retrains.putIfAbsent(retrainKey(c), c.index());
             }
         }
-        stages.add(new Stage("train " + originals.size() + " originals", false, singletons(originals.values())));
+        stages.add(new Stage("train " + count(originals.size(), "original"), false, singletons(originals.values())));
         if (!retrains.isEmpty()) {
-            stages.add(new Stage("train " + retrains.size() + " more Retrains", false, singletons(retrains.values())));
+            stages.add(new Stage("train " + count(retrains.size(), "more Retrain"), false, singletons(retrains.values())));
         }
-        stages.add(new Stage("run " + todo.size() + " cells", true,
+        stages.add(new Stage("run " + count(todo.size(), "cell"), true,
                 singletons(todo.stream().map(Cell::index).toList())));
         return new WorkSplit(stages);
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private static List<List<Integer>> singletons(Iterable<Integer> indices) {

@@ -57,8 +57,8 @@ class SparkSchedulerTest {
         List<String> jobs = jobDescriptions(events);
         assertEquals(List.of(
                 "study spark-smoke (spec " + specPrefix(dir.resolve("spark")) + "), step 1 of 2: train 3 originals, "
-                        + "cells 0, 16, 20",
-                "study spark-smoke (spec " + specPrefix(dir.resolve("spark")) + "), step 2 of 2: run 24 cells, cells 0-23"),
+                        + "first needed by cells 0, 16, 20",
+                "study spark-smoke (spec " + specPrefix(dir.resolve("spark")) + "), step 2 of 2: run 24 cells: 0-23"),
                 jobs);
         assertEquals(0, ExecutorWork.openStudies(), "the executors' work was closed after the study");
     }
@@ -93,7 +93,7 @@ class SparkSchedulerTest {
                 .withConf(SparkScheduler.SPLIT, "groups")).run(dir.resolve("spark"));
         assertEquals(reference, SmokeStudy.comparable(result.results()));
         assertEquals(List.of("study spark-smoke (spec " + specPrefix(dir.resolve("spark")) + "), step 1 of 1: "
-                + "3 groups of (scenario, training seed), 24 cells, cells 0-23"), jobDescriptions(events));
+                + "run 24 cells in 3 groups of (scenario, training seed): 0-23"), jobDescriptions(events));
     }
 
     private static String specPrefix(Path out) throws IOException {
