@@ -3,7 +3,6 @@ package org.seedscope.kernel;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +28,6 @@ import jdk.jshell.SourceCodeAnalysis.CompletionInfo;
 import jdk.jshell.UnresolvedReferenceException;
 import jdk.jshell.VarSnippet;
 import jdk.jshell.execution.LocalExecutionControlProvider;
-import org.dflib.jjava.jupyter.kernel.BaseKernel;
 
 /**
  * Evaluates notebook cells with JShell in this JVM (local execution control), so that a cell's
@@ -54,49 +52,21 @@ final class CellEvaluator implements AutoCloseable {
         void run(String name, List<String> args) throws Exception;
     }
 
-    /**
-     * Completion candidates and the cell range they replace.
-     *
-     * @param options replacement texts, without duplicates
-     * @param start   first replaced character in the cell
-     * @param end     end (exclusive) of the replaced range
-     */
-    record Completion(List<String> options, int start, int end) {}
-
-    /** What the worker is doing, which decides how an interrupt is delivered. */
-    private enum Phase { IDLE, SNIPPET, MAGIC }
-
     private static final AtomicInteger INSTANCES = new AtomicInteger();
-    /** Pause between attempts to stop an interrupted cell. */
-    static final long RETRY_MILLIS = 100;
-    /** Attempts to stop an interrupted cell before giving up (the user may interrupt again). */
-    static final int MAX_RETRIES = 100;
 
     private final ThreadGroup cellThreads;
     private final ExecutorService worker;
-    private final Object phaseLock = new Object();
-    private final Map<String, SnippetOrigin> origins = new HashMap<>();
+    private final CellInterrupts interrupts = new CellInterrupts(this::stopSnippetThreads,
+            () -> this.workerThread.interrupt());
+    private final SnippetOrigins origins = new SnippetOrigins();
     private final Set<String> classpath = new LinkedHashSet<>();
     private final List<String> acceptedImports = new ArrayList<>();
     private volatile Thread workerThread;
     private volatile JShell shell;
-    private volatile Phase phase = Phase.IDLE;
-    private volatile boolean interruptRequested;
-    /** Number of the cell being evaluated, 0 when none; changed under {@link #phaseLock}. */
-    private volatile long runningCell;
     private RuntimeException startupFailure;
     private CellSource currentCell;
     private long cellNumber;
     private long handoffs;
-
-    /**
-     * Where a snippet came from, to turn its stack frames into cell lines.
-     *
-     * @param code   the snippet from its first line of code on (see {@link #codeStart})
-     * @param cell   the number of the cell it came from
-     * @param offset where {@code code} starts in that cell
-     */
-    private record SnippetOrigin(String code, long cell, int offset) {}
 
     /**
      * Starts JShell on the worker thread; cells submitted meanwhile wait for it.
@@ -171,130 +141,42 @@ final class CellEvaluator implements AutoCloseable {
     }
 
     /**
-     * Stops the running cell, if any: see the class comment. Safe to call from any thread and
-     * when nothing runs.
-     *
-     * <p>The stop is repeated every {@value #RETRY_MILLIS} ms (at most {@value #MAX_RETRIES}
-     * times) until the cell has ended, because a single attempt can fall between two snippets
-     * or into the compilation of one, when there is no snippet code to stop yet; the cell also
-     * checks for a pending interrupt between snippets. Attempts only ever reach the cell that
-     * was running when this was called.
+     * Stops the running cell, if any: see the class comment and {@link CellInterrupts}. Safe to
+     * call from any thread and when nothing runs.
      */
     void interrupt() {
-        long target;
-        synchronized (phaseLock) {
-            target = runningCell;
-            if (target == 0) {
-                return;
-            }
-            interruptRequested = true;
-        }
-        Thread repeater = new Thread(() -> {
-            try {
-                for (int i = 0; i < MAX_RETRIES && deliverInterrupt(target); i++) {
-                    Thread.sleep(RETRY_MILLIS);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "seedscope-interrupt");
-        repeater.setDaemon(true);
-        repeater.start();
+        interrupts.interrupt();
     }
 
-    /** @return whether cell {@code target} was still running, so the attempt was made */
-    private boolean deliverInterrupt(long target) {
-        synchronized (phaseLock) {
-            if (runningCell != target) {
-                return false;
+    /** Stops snippet code: {@link JShell#stop()}, and interrupts every thread the cell started. */
+    private void stopSnippetThreads() {
+        shell.stop();
+        Thread[] threads;
+        int count;
+        do {
+            threads = new Thread[cellThreads.activeCount() + 8];
+            count = cellThreads.enumerate(threads, true);
+        } while (count == threads.length);
+        for (int i = 0; i < count; i++) {
+            if (threads[i] != workerThread) {
+                threads[i].interrupt();
             }
-            if (phase == Phase.MAGIC) {
-                workerThread.interrupt();
-            } else if (phase == Phase.SNIPPET) {
-                shell.stop();
-                Thread[] threads;
-                int count;
-                do {
-                    threads = new Thread[cellThreads.activeCount() + 8];
-                    count = cellThreads.enumerate(threads, true);
-                } while (count == threads.length);
-                for (int i = 0; i < count; i++) {
-                    if (threads[i] != workerThread) {
-                        threads[i].interrupt();
-                    }
-                }
-            }
-            return true;
         }
     }
 
-    /**
-     * @param code   a cell
-     * @param cursor cursor offset in the cell
-     * @return JShell's completions for the snippet around the cursor; none inside a magic line
-     */
-    Completion complete(String code, int cursor) {
-        return onWorker(() -> {
-            Located at = snippetAt(code, cursor);
-            if (at == null) {
-                return new Completion(List.of(), cursor, cursor);
-            }
-            int[] anchor = new int[1];
-            List<String> options = shell.sourceCodeAnalysis()
-                    .completionSuggestions(at.snippet, at.cursor, anchor).stream()
-                    .map(SourceCodeAnalysis.Suggestion::continuation)
-                    .distinct()
-                    .collect(Collectors.toList());
-            return new Completion(options, at.start + anchor[0], cursor);
-        });
+    /** @return JShell's completions for the snippet around the cursor ({@link SourceAnalysis}) */
+    SourceAnalysis.Completion complete(String code, int cursor) {
+        return onWorker(() -> SourceAnalysis.complete(shell, code, cursor));
     }
 
-    /**
-     * @param code   a cell
-     * @param cursor cursor offset in the cell
-     * @return signatures (and Javadoc where the JDK ships sources) of what is at the cursor,
-     *         one block per overload; empty if nothing is known
-     */
-    String documentation(String code, int cursor) {
-        return onWorker(() -> {
-            Located at = snippetAt(code, cursor);
-            if (at == null) {
-                return "";
-            }
-            return shell.sourceCodeAnalysis().documentation(at.snippet, at.cursor, true).stream()
-                    .map(d -> d.javadoc() == null ? d.signature() : d.signature() + "\n" + d.javadoc())
-                    .collect(Collectors.joining("\n\n"));
-        });
+    /** @return JShell's documentation of what is at the cursor ({@link SourceAnalysis}) */
+    List<SourceCodeAnalysis.Documentation> documentation(String code, int cursor) {
+        return onWorker(() -> SourceAnalysis.documentation(shell, code, cursor));
     }
 
-    /**
-     * @param code a cell
-     * @return {@link BaseKernel#IS_COMPLETE_YES}, {@link BaseKernel#IS_COMPLETE_BAD} if JShell
-     *         cannot parse it, or an indent ({@code ""}) if more input is expected
-     */
+    /** @return whether the cell is complete ({@link SourceAnalysis#isComplete}) */
     String isComplete(String code) {
-        return onWorker(() -> {
-            for (CellSource.Segment segment : new CellSource(code).segments()) {
-                if (segment.magic()) {
-                    continue;
-                }
-                String rest = segment.text();
-                while (!rest.isBlank()) {
-                    CompletionInfo info = shell.sourceCodeAnalysis().analyzeCompletion(rest);
-                    switch (info.completeness()) {
-                        case COMPLETE, COMPLETE_WITH_SEMI -> rest = info.remaining();
-                        case EMPTY -> rest = "";
-                        case UNKNOWN -> {
-                            return BaseKernel.IS_COMPLETE_BAD;
-                        }
-                        default -> {
-                            return "";
-                        }
-                    }
-                }
-            }
-            return BaseKernel.IS_COMPLETE_YES;
-        });
+        return onWorker(() -> SourceAnalysis.isComplete(shell, code));
     }
 
     /**
@@ -314,6 +196,11 @@ final class CellEvaluator implements AutoCloseable {
             }
             return added;
         });
+    }
+
+    /** @return the session's class path entries, in the order they were added */
+    List<Path> classpath() {
+        return onWorker(() -> classpath.stream().map(Path::of).toList());
     }
 
     /** @return the default imports that compiled at start-up, in evaluation order */
@@ -384,14 +271,11 @@ final class CellEvaluator implements AutoCloseable {
     private Object evaluateCell(CellSource cell, MagicRunner magics) {
         currentCell = cell;
         cellNumber++;
-        synchronized (phaseLock) {
-            interruptRequested = false;
-            runningCell = cellNumber;
-        }
+        interrupts.begin(cellNumber);
         Object value = null;
         try {
             for (CellSource.Segment segment : cell.segments()) {
-                checkInterrupt(cell, segment.offset());
+                interrupts.check(cell, segment.offset());
                 if (segment.magic()) {
                     runMagic(cell, segment, magics);
                     value = null;
@@ -401,29 +285,24 @@ final class CellEvaluator implements AutoCloseable {
             }
             return value;
         } finally {
-            synchronized (phaseLock) {
-                runningCell = 0;
-            }
-            setPhase(Phase.IDLE);
+            interrupts.end();
         }
     }
 
     private void runMagic(CellSource cell, CellSource.Segment segment, MagicRunner magics) {
-        setPhase(Phase.MAGIC);
+        interrupts.setPhase(CellInterrupts.Phase.MAGIC);
         try {
             magics.run(segment.magicName(), segment.magicArgs());
         } catch (InterruptedException e) {
-            throw interrupted(cell, segment.offset());
+            throw CellInterrupts.stopped(cell, segment.offset());
         } catch (Exception e) {
-            if (interruptRequested) {
-                throw interrupted(cell, segment.offset());
-            }
+            interrupts.check(cell, segment.offset());
             int line = cell.lineAt(segment.offset());
             throw new EvaluationException("line " + line + ": " + e.getMessage());
         } finally {
-            setPhase(Phase.IDLE);
+            interrupts.setPhase(CellInterrupts.Phase.IDLE);
         }
-        checkInterrupt(cell, segment.offset());
+        interrupts.check(cell, segment.offset());
     }
 
     /** @return the value of the segment's last snippet, or {@code null} (see {@link #eval}) */
@@ -441,10 +320,9 @@ final class CellEvaluator implements AutoCloseable {
             String source = complete ? info.source() : rest;
             String remaining = complete ? info.remaining() : "";
             SnippetEvent event = run(source);
-            checkInterrupt(cell, offset);
+            interrupts.check(cell, offset);
             Snippet snippet = event.snippet();
-            int codeStart = codeStart(source);
-            origins.put(snippet.id(), new SnippetOrigin(source.substring(codeStart), cellNumber, offset + codeStart));
+            origins.record(snippet.id(), source, cellNumber, offset);
             if (event.status() == Snippet.Status.REJECTED) {
                 List<Diag> errors = shell.diagnostics(snippet).filter(Diag::isError).collect(Collectors.toList());
                 throw FailureReports.compilation(cell, offset, errors);
@@ -460,14 +338,14 @@ final class CellEvaluator implements AutoCloseable {
     }
 
     private SnippetEvent run(String source) {
-        setPhase(Phase.SNIPPET);
+        interrupts.setPhase(CellInterrupts.Phase.SNIPPET);
         try {
             return shell.eval(source).stream()
                     .filter(e -> e.causeSnippet() == null)
                     .findFirst()
                     .orElseThrow(() -> new IllegalStateException("JShell reported no event for: " + source));
         } finally {
-            setPhase(Phase.IDLE);
+            interrupts.setPhase(CellInterrupts.Phase.IDLE);
         }
     }
 
@@ -487,7 +365,7 @@ final class CellEvaluator implements AutoCloseable {
     private Object handOff(String variable, CellSource cell, int offset) {
         String key = "cell-" + cellNumber + "-" + (++handoffs) + "-" + System.identityHashCode(this);
         SnippetEvent event = run(ResultHandoff.class.getName() + ".offer(\"" + key + "\", " + variable + ");");
-        checkInterrupt(cell, offset);
+        interrupts.check(cell, offset);
         try {
             if (event.status() == Snippet.Status.REJECTED) {
                 throw new IllegalStateException("cannot read the value of " + variable + ": "
@@ -509,96 +387,8 @@ final class CellEvaluator implements AutoCloseable {
             return new EvaluationException("UnresolvedReferenceException: " + declaration.kind().toString().toLowerCase()
                     + " " + declaration.name() + " cannot run until these are defined: " + missing);
         }
-        return FailureReports.evaluation((EvalException) thrown, this::describeSnippetLine);
-    }
-
-    private String describeSnippetLine(String snippetId, int line) {
-        SnippetOrigin origin = origins.get(snippetId);
-        if (origin == null) {
-            return "line " + line + " of snippet #" + snippetId;
-        }
-        if (origin.cell() == cellNumber) {
-            int cellLine = currentCell.lineAt(origin.offset()) + line - 1;
-            return "line " + cellLine + " of the cell: " + currentCell.line(cellLine).strip();
-        }
-        String[] lines = origin.code().split("\n", -1);
-        String text = line >= 1 && line <= lines.length ? lines[line - 1].strip() : "";
-        return "line " + line + " of a snippet from an earlier cell: " + text;
-    }
-
-    /**
-     * JShell numbers a snippet's lines in stack frames from its first character that is neither
-     * whitespace nor inside a leading block comment (line comments count as code); found by
-     * experiment on Java 17 and 25, while compiler diagnostics use offsets into the full source.
-     *
-     * @return the index of that character in {@code source}
-     */
-    static int codeStart(String source) {
-        int i = 0;
-        while (i < source.length()) {
-            if (Character.isWhitespace(source.charAt(i))) {
-                i++;
-            } else if (source.startsWith("/*", i)) {
-                int end = source.indexOf("*/", i + 2);
-                if (end < 0) {
-                    return i;
-                }
-                i = end + 2;
-            } else {
-                break;
-            }
-        }
-        return i;
-    }
-
-    private void setPhase(Phase next) {
-        synchronized (phaseLock) {
-            phase = next;
-            if (next == Phase.IDLE) {
-                // An interrupt aimed at a magic must not leak into JShell's compiler.
-                Thread.interrupted();
-            }
-        }
-    }
-
-    private void checkInterrupt(CellSource cell, int offset) {
-        if (interruptRequested) {
-            throw interrupted(cell, offset);
-        }
-    }
-
-    private static CellInterruptedException interrupted(CellSource cell, int offset) {
-        int line = cell.lineAt(offset);
-        return new CellInterruptedException("Interrupted: the cell was stopped while running the code from line "
-                + line + " (" + cell.line(line).strip() + ").");
-    }
-
-    /** Cursor position resolved to the snippet that holds it. */
-    private record Located(String snippet, int start, int cursor) {}
-
-    /** @return the snippet of {@code code} around {@code cursor}, or null inside a magic line */
-    private Located snippetAt(String code, int cursor) {
-        for (CellSource.Segment segment : new CellSource(code).segments()) {
-            int end = segment.offset() + segment.text().length();
-            if (cursor < segment.offset() || cursor > end) {
-                continue;
-            }
-            if (segment.magic()) {
-                return null;
-            }
-            String rest = segment.text();
-            int start = segment.offset();
-            while (true) {
-                CompletionInfo info = shell.sourceCodeAnalysis().analyzeCompletion(rest);
-                int consumed = info.completeness().isComplete() ? rest.length() - info.remaining().length() : rest.length();
-                if (cursor <= start + consumed || consumed == 0 || consumed == rest.length()) {
-                    return new Located(code.substring(start, cursor), start, cursor - start);
-                }
-                start += consumed;
-                rest = rest.substring(consumed);
-            }
-        }
-        return null;
+        return FailureReports.evaluation((EvalException) thrown,
+                (snippetId, line) -> origins.describe(snippetId, line, cellNumber, currentCell));
     }
 
 }

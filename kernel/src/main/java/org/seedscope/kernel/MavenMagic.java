@@ -22,8 +22,13 @@ import org.dflib.jjava.jupyter.kernel.magic.LineMagic;
  *
  * <p>It writes a throw-away POM listing the artifacts and runs the dependency plugin's
  * {@code build-classpath} goal on it, which prints paths into the local repository; nothing is
- * copied. Jars already on the class path are skipped; a second version of a library that is
- * already loaded is added but will usually lose to the first.
+ * copied.
+ *
+ * <p>A second copy of a library is never loaded (it would usually lose to the first, or mix two
+ * versions' classes): a requested artifact whose groupId:artifactId is already on the class path
+ * ({@link ClasspathArtifacts}) is not resolved at all, and a resolved dependency that is already
+ * there in another jar is left out; both are said in the cell's output. Maven's output is asked
+ * for without colour and stripped of ANSI escape sequences before it appears in an error.
  */
 final class MavenMagic implements LineMagic<List<Path>, SeedScopeKernel> {
     /** {@code groupId:artifactId:version}, each part letters, digits, {@code _ . -}. */
@@ -31,6 +36,13 @@ final class MavenMagic implements LineMagic<List<Path>, SeedScopeKernel> {
     /** Pinned so that Maven needs no plugin metadata lookup. */
     private static final String BUILD_CLASSPATH =
             "org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath";
+    /**
+     * ANSI escape sequences (ECMA-48): CSI {@code ESC [ params final} (colours), OSC
+     * {@code ESC ] text BEL|ST} (titles, links) and the other escapes {@code ESC intermediates final}
+     * (such as {@code ESC ( B}).
+     */
+    private static final Pattern ANSI = Pattern.compile(
+            "\u001B(?:\\[[0-?]*[ -/]*[@-~]|\\][^\u0007\u001B]*(?:\u0007|\u001B\\\\)|[ -/]*[0-~])");
     /** Lines of Maven's output kept in an error message. */
     private static final int MAX_ERROR_LINES = 15;
 
@@ -65,7 +77,9 @@ final class MavenMagic implements LineMagic<List<Path>, SeedScopeKernel> {
     }
 
     /**
-     * Resolves the artifacts and adds them to the kernel's class path; prints what was added.
+     * Resolves the artifacts that are not on the class path yet and adds their jars, except
+     * those holding an artifact the class path already has; prints what was added and what was
+     * not loaded, and why.
      *
      * @param kernel the kernel whose class path grows
      * @param args   one or more {@code groupId:artifactId:version} coordinates
@@ -77,12 +91,58 @@ final class MavenMagic implements LineMagic<List<Path>, SeedScopeKernel> {
      */
     @Override
     public List<Path> eval(SeedScopeKernel kernel, List<String> args) throws InterruptedException {
-        List<Path> jars = resolve(args);
-        List<Path> added = kernel.addToClasspath(jars);
+        checkCoordinates(args);
+        ClasspathArtifacts present = ClasspathArtifacts.of(kernel.classpath());
+        List<String> wanted = new ArrayList<>();
+        for (String c : args) {
+            String key = c.substring(0, c.lastIndexOf(':'));
+            Optional<ClasspathArtifacts.Artifact> have = present.find(key);
+            if (have.isPresent()) {
+                System.out.println("%maven: " + key + " is already on the class path (version " + have.get().version()
+                        + ", " + have.get().file().getFileName() + "); not loading " + c);
+            } else {
+                wanted.add(c);
+            }
+        }
+        if (wanted.isEmpty()) {
+            return List.of();
+        }
+        List<Path> fresh = new ArrayList<>();
+        for (Path jar : resolve(wanted)) {
+            Optional<ClasspathArtifacts.Artifact> clash = ClasspathArtifacts.identify(jar).stream()
+                    .flatMap(a -> present.find(a.key()).stream())
+                    .filter(a -> !a.file().toAbsolutePath().normalize().equals(jar.toAbsolutePath().normalize()))
+                    .findFirst();
+            if (clash.isPresent()) {
+                System.out.println("%maven: not loading " + jar.getFileName() + ": " + clash.get().key()
+                        + " is already on the class path (version " + clash.get().version() + ")");
+            } else {
+                fresh.add(jar);
+            }
+        }
+        List<Path> added = kernel.addToClasspath(fresh);
         System.out.println(added.isEmpty()
                 ? "%maven: everything was already on the class path"
                 : "%maven: added " + added.stream().map(p -> p.getFileName().toString()).collect(Collectors.joining(", ")));
         return added;
+    }
+
+    /** @throws IllegalArgumentException if no or a malformed coordinate is given */
+    private static void checkCoordinates(List<String> coordinates) {
+        if (coordinates.isEmpty()) {
+            throw new IllegalArgumentException("%maven needs at least one groupId:artifactId:version");
+        }
+        for (String c : coordinates) {
+            if (!COORDINATE.matcher(c).matches()) {
+                throw new IllegalArgumentException("%maven: '" + c + "' is not groupId:artifactId:version"
+                        + " (letters, digits, '_', '.', '-' in each part)");
+            }
+        }
+    }
+
+    /** @return {@code text} without ANSI escape sequences (colours, cursor moves) */
+    static String stripAnsi(String text) {
+        return ANSI.matcher(text).replaceAll("");
     }
 
     /**
@@ -93,15 +153,7 @@ final class MavenMagic implements LineMagic<List<Path>, SeedScopeKernel> {
      * @throws InterruptedException     if interrupted while Maven runs (Maven is killed)
      */
     List<Path> resolve(List<String> coordinates) throws InterruptedException {
-        if (coordinates.isEmpty()) {
-            throw new IllegalArgumentException("%maven needs at least one groupId:artifactId:version");
-        }
-        for (String c : coordinates) {
-            if (!COORDINATE.matcher(c).matches()) {
-                throw new IllegalArgumentException("%maven: '" + c + "' is not groupId:artifactId:version"
-                        + " (letters, digits, '_', '.', '-' in each part)");
-            }
-        }
+        checkCoordinates(coordinates);
         Path executable = mvn.orElseThrow(() -> new IllegalStateException(
                 "%maven needs Maven's mvn command, but there is no executable mvn on the PATH"
                         + " (PATH=" + System.getenv("PATH") + "); install Maven or add its bin directory to PATH"));
@@ -111,7 +163,7 @@ final class MavenMagic implements LineMagic<List<Path>, SeedScopeKernel> {
             Path pom = Files.writeString(work.resolve("pom.xml"), pom(coordinates));
             Path classpathFile = work.resolve("classpath.txt");
             Path log = work.resolve("mvn.log");
-            List<String> command = new ArrayList<>(List.of(executable.toString(), "-B", "-q", "-f", pom.toString()));
+            List<String> command = new ArrayList<>(List.of(executable.toString(), "-B", "-q", "-Dstyle.color=never", "-f", pom.toString()));
             command.addAll(extraArgs);
             command.addAll(List.of(BUILD_CLASSPATH, "-Dmdep.outputFile=" + classpathFile, "-Dmdep.includeScope=runtime"));
             Process process = new ProcessBuilder(command).directory(work.toFile())
@@ -156,7 +208,7 @@ final class MavenMagic implements LineMagic<List<Path>, SeedScopeKernel> {
     }
 
     private static String errorLines(Path log) throws IOException {
-        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8).stream().map(MavenMagic::stripAnsi).toList();
         List<String> errors = lines.stream().filter(l -> l.contains("[ERROR]")).limit(MAX_ERROR_LINES).toList();
         return String.join("\n", errors.isEmpty() ? lines.subList(0, Math.min(lines.size(), MAX_ERROR_LINES)) : errors);
     }

@@ -10,14 +10,18 @@ import org.dflib.jjava.jupyter.kernel.display.common.Image;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
+import org.seedscope.study.StudyResult;
 import tech.tablesaw.api.Table;
 
 /**
  * How cell values are shown, on top of JJava's defaults (text for {@link CharSequence}s, PNG for
  * images):
  * <ul>
- *   <li>a Tablesaw {@link Table}: an HTML table of at most {@value #MAX_TABLE_ROWS} rows, with a
- *       note on how many rows were left out, plus Tablesaw's own text rendering;</li>
+ *   <li>a Tablesaw {@link Table}: HTML and aligned text of its first rows with rounded numbers
+ *       ({@link TableDisplay});</li>
+ *   <li>a {@link StudyResult}: its rows, failures, folder and cache use ({@link StudyResultDisplay});</li>
+ *   <li>{@code double[]}, {@code float[]}, {@code int[]}, {@code long[]} and their 2-D forms:
+ *       abbreviated text with rounded numbers ({@link ArrayDisplay});</li>
  *   <li>an XChart {@link Chart}: a PNG of the chart at its size, plus a one-line text summary;</li>
  *   <li>any {@link RenderedImage} (such as a {@code BufferedImage}): PNG, and "image W×H" as text;</li>
  *   <li>any other object with a public no-argument {@code toPng()} returning {@code byte[]} (PNG
@@ -26,16 +30,27 @@ import tech.tablesaw.api.Table;
  * </ul>
  */
 final class Renderers {
-    /** Rows of a table shown in HTML; the rest are counted in a note. */
-    static final int MAX_TABLE_ROWS = 30;
-
     private Renderers() {}
 
     /** Registers the renderers listed in the class comment with {@code renderer}. */
     static void registerAll(Renderer renderer) {
         renderer.createRegistration(Table.class)
                 .preferring(MIMEType.TEXT_HTML)
-                .register((table, context) -> context.renderIfRequested(MIMEType.TEXT_HTML, () -> tableHtml(table)));
+                .register((table, context) -> {
+                    context.renderIfRequested(MIMEType.TEXT_HTML, () -> TableDisplay.html(table));
+                    context.renderIfRequested(MIMEType.TEXT_PLAIN, () -> TableDisplay.text(table));
+                });
+        renderer.createRegistration(StudyResult.class)
+                .preferring(MIMEType.TEXT_HTML)
+                .register((result, context) -> {
+                    context.renderIfRequested(MIMEType.TEXT_HTML, () -> StudyResultDisplay.html(result));
+                    context.renderIfRequested(MIMEType.TEXT_PLAIN, () -> StudyResultDisplay.text(result));
+                });
+        for (Class<?> type : ArrayDisplay.TYPES) {
+            renderer.createRegistration(type)
+                    .preferring(MIMEType.TEXT_PLAIN)
+                    .register((array, context) -> context.renderIfRequested(MIMEType.TEXT_PLAIN, () -> ArrayDisplay.text(array)));
+        }
         renderer.createRegistration(Chart.class)
                 .preferring(MIMEType.IMAGE_PNG)
                 .register(Renderers::renderChart);
@@ -46,58 +61,6 @@ final class Renderers {
         renderer.createRegistration(Object.class)
                 .preferring(MIMEType.IMAGE_PNG, MIMEType.TEXT_HTML)
                 .register(Renderers::renderSelfDescribing);
-    }
-
-    /**
-     * @param table a table
-     * @return an HTML table (content escaped) of its first {@value #MAX_TABLE_ROWS} rows, with a
-     *         caption giving the table's name and shape and a note "… N more rows" when cut
-     */
-    static String tableHtml(Table table) {
-        int rows = table.rowCount();
-        int columns = table.columnCount();
-        StringBuilder html = new StringBuilder("<table>\n<caption>");
-        String name = table.name();
-        if (name != null && !name.isBlank()) {
-            html.append(escape(name)).append(" \u2014 ");
-        }
-        html.append(rows).append(rows == 1 ? " row" : " rows").append(" \u00d7 ")
-                .append(columns).append(columns == 1 ? " column" : " columns").append("</caption>\n<thead><tr>");
-        for (String column : table.columnNames()) {
-            html.append("<th>").append(escape(column)).append("</th>");
-        }
-        html.append("</tr></thead>\n<tbody>\n");
-        int shown = Math.min(rows, MAX_TABLE_ROWS);
-        for (int r = 0; r < shown; r++) {
-            html.append("<tr>");
-            for (int c = 0; c < columns; c++) {
-                html.append("<td>").append(escape(table.column(c).getString(r))).append("</td>");
-            }
-            html.append("</tr>\n");
-        }
-        html.append("</tbody>\n</table>");
-        if (rows > shown) {
-            int more = rows - shown;
-            html.append("\n<p>\u2026 ").append(more).append(more == 1 ? " more row" : " more rows").append("</p>");
-        }
-        return html.toString();
-    }
-
-    /** @return {@code text} with {@code & < > " '} replaced by HTML entities */
-    static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            switch (ch) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(ch);
-            }
-        }
-        return out.toString();
     }
 
     private static void renderChart(Chart<?, ?> chart, RenderContext context) {

@@ -3,6 +3,9 @@ package org.seedscope.kernel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.JupyterIO;
 import org.dflib.jjava.jupyter.kernel.LanguageInfo;
@@ -21,19 +24,31 @@ import org.seedscope.Version;
  *
  * <p>A cell may hold several statements, declarations and expressions; the value of its last
  * expression becomes the cell's result, rendered by {@link Renderers} (tables as HTML, charts and
- * images as PNG). Lines of the form {@code %maven group:artifact:version} add Maven artifacts to
- * the class path. Errors name the cell line. An interrupt stops the running cell (see
- * {@link CellEvaluator}) and leaves the session usable. Jupyter protocol handling comes from
+ * images as PNG, tables and arrays with rounded numbers). Lines of the form
+ * {@code %maven group:artifact:version} add Maven artifacts to the class path. Errors name the
+ * cell line. At start-up the kernel keeps Tribuo's java.util.logging output to warnings (Tribuo
+ * logs every fit at level INFO, for example of the MIA attack model); Shift-Tab shows the
+ * toolkit's Javadoc from a {@link JavadocIndex} built with the kernel. An interrupt stops the
+ * running cell (see {@link CellEvaluator}) and leaves the session usable. Jupyter protocol handling comes from
  * JJava's {@link BaseKernel}.
  */
 public final class SeedScopeKernel extends BaseKernel {
+    /** Name of the java.util.logging logger the kernel limits to warnings at start-up. */
+    static final String TRIBUO_LOGGER = "org.tribuo";
+
     private final CellEvaluator evaluator;
+    private final JavadocIndex javadoc;
+    /** Strong reference: java.util.logging holds loggers weakly and would forget the level. */
+    private final Logger tribuoLog;
 
     SeedScopeKernel(CellEvaluator evaluator, MavenMagic maven) {
         super("seedscope", Version.toolkit(), languageInfo(), List.of(), null,
                 new JupyterIO(StandardCharsets.UTF_8), new CommManager(), new Renderer(), null,
                 new MagicsRegistry(), false, errorStyler());
         this.evaluator = evaluator;
+        this.javadoc = JavadocIndex.load(SeedScopeKernel.class.getClassLoader());
+        this.tribuoLog = Logger.getLogger(TRIBUO_LOGGER);
+        tribuoLog.setLevel(Level.WARNING);
         Renderers.registerAll(renderer);
         magicsRegistry.registerLineMagic("maven", maven);
     }
@@ -82,19 +97,23 @@ public final class SeedScopeKernel extends BaseKernel {
     }
 
     /**
-     * @return the signatures (and Javadoc, where available) of what is at {@code at}, or
-     *         {@code null} if nothing is known
+     * @return the signatures of what is at {@code at}, one block per overload, each with its
+     *         Javadoc: the JDK's where JShell finds it, else the toolkit's summary from the
+     *         {@link JavadocIndex}; {@code null} if nothing is known
      */
     @Override
     public DisplayData inspect(String code, int at, boolean extraDetail) {
-        String doc = evaluator.documentation(code, at);
+        String doc = evaluator.documentation(code, at).stream()
+                .map(d -> d.signature() + (d.javadoc() != null ? "\n" + d.javadoc()
+                        : javadoc.lookup(d.signature()).map(text -> "\n" + text).orElse("")))
+                .collect(Collectors.joining("\n\n"));
         return doc.isEmpty() ? null : new DisplayData(doc);
     }
 
     /** @return JShell's completions for the snippet at {@code at} */
     @Override
     public ReplacementOptions complete(String code, int at) {
-        CellEvaluator.Completion c = evaluator.complete(code, at);
+        SourceAnalysis.Completion c = evaluator.complete(code, at);
         return new ReplacementOptions(c.options(), c.start(), c.end());
     }
 
@@ -129,6 +148,11 @@ public final class SeedScopeKernel extends BaseKernel {
     /** Adds jars to the session's class path; see {@link CellEvaluator#addToClasspath}. */
     List<Path> addToClasspath(List<Path> entries) {
         return evaluator.addToClasspath(entries);
+    }
+
+    /** @return the session's class path entries */
+    List<Path> classpath() {
+        return evaluator.classpath();
     }
 
     /** @return the default imports that compiled at start-up */

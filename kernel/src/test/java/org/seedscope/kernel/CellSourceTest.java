@@ -36,8 +36,8 @@ class CellSourceTest {
 
     @Test
     void snippetLinesAreNumberedFromTheFirstCodeAfterBlankLinesAndBlockComments() {
-        assertEquals(2, CellEvaluator.codeStart("\n\nint x;") );
+        assertEquals(2, SnippetOrigins.codeStart("\n\nint x;") );
         String source = "\n/* a\n b */ // kept\nint y;";
-        assertEquals(source.indexOf("// kept"), CellEvaluator.codeStart(source));
+        assertEquals(source.indexOf("// kept"), SnippetOrigins.codeStart(source));
     }
 }

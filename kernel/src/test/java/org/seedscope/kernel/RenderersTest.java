@@ -38,9 +38,9 @@ class RenderersTest {
     @Test
     void longTablesShowTheFirstRowsAndCountTheRest() {
         Table table = Table.create(IntColumn.create("i", IntStream.range(0, 45).toArray()));
-        String html = Renderers.tableHtml(table);
+        String html = TableDisplay.html(table);
         int bodyRows = html.split("<tr>", -1).length - 1 - 1;
-        assertEquals(Renderers.MAX_TABLE_ROWS, bodyRows, "header row excluded");
+        assertEquals(TableDisplay.MAX_ROWS, bodyRows, "header row excluded");
         assertTrue(html.contains("<td>29</td>") && !html.contains("<td>30</td>"), html);
         assertTrue(html.endsWith("<p>\u2026 15 more rows</p>"), "hand computation: 45 - 30 = 15\n" + html);
         assertTrue(html.contains("<caption>45 rows \u00d7 1 column</caption>"), "unnamed table: shape only\n" + html);
@@ -48,7 +48,7 @@ class RenderersTest {
 
     @Test
     void shortTablesHaveNoNote() {
-        String html = Renderers.tableHtml(Table.create("one", IntColumn.create("i", new int[] {7})));
+        String html = TableDisplay.html(Table.create("one", IntColumn.create("i", new int[] {7})));
         assertTrue(html.contains("<caption>one \u2014 1 row \u00d7 1 column</caption>"), html);
         assertTrue(html.contains("<tr><td>7</td></tr>"), html);
         assertTrue(html.endsWith("</table>"), html);
@@ -57,7 +57,7 @@ class RenderersTest {
     @Test
     void escapeCoversHtmlSpecialCharacters() {
         assertEquals("&lt;a href=&quot;x&quot;&gt;Tom&#39;s &amp; co&lt;/a&gt;",
-                Renderers.escape("<a href=\"x\">Tom's & co</a>"));
+                TableDisplay.escape("<a href=\"x\">Tom's & co</a>"));
     }
 
     @Test

@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /** SeedScope's command line: {@code ./seedscope <command> [options]}. */
 @Command(name = "seedscope", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Machine-unlearning evaluation across training and unlearning seeds.",
-        subcommands = {DemoCommand.class, RunCommand.class, StatsCommand.class, ReportCommand.class, BenchCommand.class,
+        subcommands = {DemoCommand.class, RunCommand.class, StatsCommand.class, AuditCommand.class, ReportCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Held so the level setting is not lost to garbage collection of the logger. */

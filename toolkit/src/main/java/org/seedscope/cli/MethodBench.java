@@ -55,7 +55,7 @@ final class MethodBench {
             out.put("retrain_seconds", retrainSeconds);
             for (String id : registry.ids()) {
                 UnlearningMethod m = registry.get(id);
-                UnlearningContext c = m instanceof Amnesiac ? ctx.withAmnesiacRecording(recording) : ctx;
+                UnlearningContext c = m.base() instanceof Amnesiac ? ctx.withAmnesiacRecording(recording) : ctx;
                 ObjectNode row = rows.addObject();
                 row.put("method", id);
                 if (id.equals("retrain")) {

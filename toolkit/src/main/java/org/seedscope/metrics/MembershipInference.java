@@ -1,44 +1,27 @@
 package org.seedscope.metrics;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
-import org.seedscope.engine.Predictions;
-import org.tribuo.Example;
-import org.tribuo.Model;
-import org.tribuo.MutableDataset;
-import org.tribuo.Prediction;
-import org.tribuo.classification.Label;
-import org.tribuo.classification.LabelFactory;
-import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
-import org.tribuo.classification.sgd.objectives.LogMulticlass;
-import org.tribuo.impl.ArrayExample;
-import org.tribuo.math.optimisers.AdaGrad;
-import org.tribuo.math.optimisers.ParameterAveraging;
-import org.tribuo.provenance.SimpleDataSourceProvenance;
 
 /**
  * Membership-inference attacks that ask whether the forget set still looks like training data.
  * Both are fitted on retain-train (members) against test (non-members) and report the fraction of
  * forget-train examples they call "member". Compare the value with Retrain's, not with 0 or 0.5
- * (PAPER.md, "Two facts").
+ * (PAPER.md, "Two facts"). Both are deterministic: a fixed model gives the same value for every
+ * evaluation seed (only {@link Balancing#SUBSAMPLE} draws at random).
  *
  * <p>The cores take per-example feature arrays, so they can be checked without a model; the
  * {@link ModelOutputs} overloads compute the features from a model's predictions.
  */
 public final class MembershipInference {
-    /** Tribuo SGD epochs for the logistic regression; ample for one standardised feature. */
-    static final int EPOCHS = 10;
-    /** AdaGrad initial learning rate, Tribuo's default for {@code LogisticRegressionTrainer}. */
-    static final double LEARNING_RATE = 1.0;
-    /** AdaGrad epsilon, Tribuo's default for {@code LogisticRegressionTrainer}. */
-    static final double EPSILON = 0.1;
-
-    private static final String MEMBER = "member";
-    private static final String NON_MEMBER = "non-member";
-    private static final String FEATURE = "feature";
+    /**
+     * Inverse L2 penalty strength of the entropy attack: scikit-learn's default {@code C = 1} of
+     * {@code LogisticRegression}, which the SSD authors' code leaves in place.
+     */
+    public static final double C = 1.0;
+    /** Newton iterations allowed; the fit converges quadratically and needs fewer than 15. */
+    static final int MAX_ITERATIONS = 100;
 
     private MembershipInference() {}
 
@@ -46,16 +29,16 @@ public final class MembershipInference {
     public enum Balancing {
         /**
          * Fit on an equal number of each: the larger group is subsampled without replacement to the
-         * size of the smaller with a seeded draw. The draw makes the attack vary with the evaluation
-         * seed (measured on the demo: a standard deviation up to 0.14 across evaluation seeds for
-         * one fixed model), which is why it is not the default.
+         * size of the smaller with a seeded draw (then every example weighs 1). The draw makes the
+         * attack vary with the evaluation seed (measured on the demo: a standard deviation up to 0.14
+         * across evaluation seeds for one fixed model), which is why it is not the default.
          */
         SUBSAMPLE,
         /**
          * Fit on every example, each weighted {@code n / (2 n_group)} so both groups carry equal total
          * weight; this is scikit-learn's {@code class_weight="balanced"}, used by the SSD code base
-         * the paper builds on. The default: every example is used, so the fitted attack is the same
-         * for every evaluation seed up to the trainer's optimisation noise.
+         * the paper builds on. The default: the fit uses no random draw, so a fixed model gives the
+         * same attack for every evaluation seed.
          */
         WEIGHT,
         /** Fit on every example unweighted (shown only to expose the bias balancing removes). */
@@ -65,61 +48,79 @@ public final class MembershipInference {
     /**
      * The paper's entropy MIA on a model: features are {@link Distributions#entropies} of its
      * retain-train (members), test (non-members) and forget-train (targets) outputs; balanced by
-     * {@link Balancing#WEIGHT}.
+     * {@link Balancing#WEIGHT}. Deterministic, so it takes no seed.
      *
      * @param outputs the model's outputs on the evaluation sets
-     * @param seed seed of the Tribuo trainer
      * @return fraction of forget-train examples predicted "member", in [0, 1]; NaN when an entropy is NaN
      */
-    public static double entropyAttack(ModelOutputs outputs, long seed) {
+    public static double entropyAttack(ModelOutputs outputs) {
         return entropyAttack(Distributions.entropies(outputs.retainTrain()),
                 Distributions.entropies(outputs.test()), Distributions.entropies(outputs.forgetTrain()),
-                Balancing.WEIGHT, seed);
+                Balancing.WEIGHT, 0);
     }
 
     /**
-     * The entropy MIA on given features: a two-class logistic regression (Tribuo
-     * {@link LinearSGDTrainer} with {@link LogMulticlass}, {@value #EPOCHS} epochs, minibatch 1,
-     * seeded; a fresh trainer per call so the result does not depend on earlier calls) is fitted on
-     * one feature with a bias, members labelled "member" and non-members "non-member", then applied
-     * to the targets. The feature is standardised with the mean and standard deviation of the
-     * fitting sample (a monotone rescaling that only helps SGD converge; a constant feature is only
-     * centred).
-     *
-     * <p>The optimiser is AdaGrad(1.0, 0.1) (Tribuo's logistic-regression default) wrapped in
-     * {@link ParameterAveraging}, so the result is the maximum-likelihood fit the authors' scikit-learn
-     * {@code LogisticRegression} finds, not a noisy last SGD iterate: measured on 1000 points of
-     * N(0, 1) vs N(1, 1), plain AdaGrad's last iterate moved the member fraction by up to 0.14 across
-     * trainer seeds and epochs, the averaged one stayed within 0.001 of Newton's method.
-     * (scikit-learn's default L2 penalty C = 1 is left out; it is negligible at these sample sizes.)
-     *
-     * <p>The seed is split in a fixed order: first the subsample draw (used only by
-     * {@link Balancing#SUBSAMPLE}), then the Tribuo trainer seed.
+     * The entropy MIA on given features: {@link #fitEntropyAttack} on members vs non-members, then
+     * {@link EntropyAttack#memberFraction} of the targets.
      *
      * @param members feature of each member (retain-train) example; not empty
      * @param nonMembers feature of each non-member (test) example; not empty
      * @param targets feature of each example to classify (forget-train)
      * @param balancing how to balance members and non-members
-     * @param seed the seed
+     * @param seed seed of the subsample draw; used only by {@link Balancing#SUBSAMPLE}
      * @return fraction of targets predicted "member", in [0, 1]; NaN when there are no targets or any
      *     feature is NaN or infinite
      */
     public static double entropyAttack(double[] members, double[] nonMembers, double[] targets, Balancing balancing,
             long seed) {
+        return fitEntropyAttack(members, nonMembers, balancing, seed).memberFraction(targets);
+    }
+
+    /**
+     * Fits the entropy attack exactly: the logistic regression {@code P(member | x) = sigmoid(w x + b)}
+     * on the raw feature {@code x} (no standardisation), with intercept, minimising
+     * <pre>
+     *   sum_i s_i ln(1 + exp(-y_i (w x_i + b)))  +  w^2 / (4 C),     y_i = +1 member, -1 non-member,
+     * </pre>
+     * with example weights {@code s_i} from the balancing ({@code n / (2 n_group)} for
+     * {@link Balancing#WEIGHT}, 1 otherwise) and {@code C} = {@value #C}. This is the objective of the
+     * SSD authors' attack ({@code if-loops/selective-synaptic-dampening}, {@code src/metrics.py},
+     * {@code get_membership_attack_prob}): scikit-learn's
+     * {@code LogisticRegression(class_weight="balanced", solver="lbfgs", multi_class="multinomial")}
+     * with its default {@code C = 1}. With two classes the multinomial model has one weight row per
+     * class, penalised {@code (w_0^2 + w_1^2) / (2C)} and unpenalised intercepts; only the
+     * differences {@code w = w_1 - w_0}, {@code b = b_1 - b_0} enter the likelihood, and the penalty
+     * is smallest at {@code w_1 = -w_0 = w/2}, which gives the {@code w^2 / (4C)} above (half the
+     * penalty of a binary fit). scikit-learn 1.2.1 reports {@code coef_ = w/2},
+     * {@code intercept_ = b/2}.
+     *
+     * <p>The minimum is unique and finite (the objective is strictly convex and, with both groups
+     * present, grows without bound in every direction). It is found by Newton's method from
+     * {@code (0, 0)} with step halving until the objective decreases, stopping when a step no longer
+     * changes the parameters (at most {@value #MAX_ITERATIONS} iterations); sums run in a fixed
+     * order, so the fit is bit-reproducible. scikit-learn's L-BFGS stops at its tolerance
+     * ({@code tol = 1e-4}) instead, so its coefficients differ from the exact ones in about the
+     * seventh digit; decisions differ only for targets that close to the boundary.
+     *
+     * @param members feature of each member (retain-train) example; not empty
+     * @param nonMembers feature of each non-member (test) example; not empty
+     * @param balancing how to balance members and non-members
+     * @param seed seed of the subsample draw; used only by {@link Balancing#SUBSAMPLE}
+     * @return the fitted attack; slope and intercept NaN when a feature is NaN or infinite
+     */
+    public static EntropyAttack fitEntropyAttack(double[] members, double[] nonMembers, Balancing balancing,
+            long seed) {
         requireNonEmpty(members, nonMembers);
         Objects.requireNonNull(balancing, "balancing");
-        if (targets.length == 0 || !allFinite(members) || !allFinite(nonMembers) || !allFinite(targets)) {
-            return Double.NaN;
+        if (!allFinite(members) || !allFinite(nonMembers)) {
+            return new EntropyAttack(Double.NaN, Double.NaN);
         }
-        SplittableRandom random = new SplittableRandom(seed);
-        long drawSeed = random.nextLong();
-        long trainerSeed = random.nextLong();
         double[] m = members;
         double[] n = nonMembers;
         double memberWeight = 1;
         double nonMemberWeight = 1;
         if (balancing == Balancing.SUBSAMPLE) {
-            SplittableRandom draw = new SplittableRandom(drawSeed);
+            SplittableRandom draw = new SplittableRandom(seed);
             m = subsample(members, Math.min(members.length, nonMembers.length), draw);
             n = subsample(nonMembers, Math.min(members.length, nonMembers.length), draw);
         } else if (balancing == Balancing.WEIGHT) {
@@ -127,27 +128,44 @@ public final class MembershipInference {
             memberWeight = total / (2.0 * members.length);
             nonMemberWeight = total / (2.0 * nonMembers.length);
         }
-        double[] scale = standardisation(m, n);
-        LabelFactory factory = new LabelFactory();
-        MutableDataset<Label> data = new MutableDataset<>(new SimpleDataSourceProvenance("seedscope-mia", factory),
-                factory);
-        add(data, m, MEMBER, (float) memberWeight, scale);
-        add(data, n, NON_MEMBER, (float) nonMemberWeight, scale);
-        LinearSGDTrainer trainer = new LinearSGDTrainer(new LogMulticlass(),
-                new ParameterAveraging(new AdaGrad(LEARNING_RATE, EPSILON)),
-                EPOCHS, Integer.MAX_VALUE, 1, trainerSeed);
-        Model<Label> attack = trainer.train(data);
-        List<Example<Label>> queries = new ArrayList<>(targets.length);
-        for (double t : targets) {
-            queries.add(example(factory.getUnknownOutput(), 1f, t, scale));
+        return new LogisticFit(m, memberWeight, n, nonMemberWeight, 1 / (4 * C)).newton(MAX_ITERATIONS);
+    }
+
+    /**
+     * A fitted entropy attack: an example with feature {@code x} is called "member" when its log-odds
+     * {@code slope x + intercept} are above 0 (scikit-learn's {@code predict}: a tie goes to
+     * "non-member").
+     *
+     * @param slope {@code w}, the log-odds per unit of the feature (negative when members have lower
+     *     entropy); NaN when the fit saw a non-finite feature
+     * @param intercept {@code b}; NaN with a NaN slope
+     */
+    public record EntropyAttack(double slope, double intercept) {
+
+        /**
+         * @param x a feature value
+         * @return {@code slope x + intercept}
+         */
+        public double logOdds(double x) {
+            return slope * x + intercept;
         }
-        int predictedMembers = 0;
-        for (Prediction<Label> p : attack.predict(queries)) {
-            if (p.getOutput().getLabel().equals(MEMBER)) {
-                predictedMembers++;
+
+        /**
+         * @param targets feature of each example to classify
+         * @return fraction with log-odds above 0; NaN for no targets, a NaN fit or a non-finite target
+         */
+        public double memberFraction(double[] targets) {
+            if (targets.length == 0 || Double.isNaN(slope) || !allFinite(targets)) {
+                return Double.NaN;
             }
+            int count = 0;
+            for (double t : targets) {
+                if (logOdds(t) > 0) {
+                    count++;
+                }
+            }
+            return (double) count / targets.length;
         }
-        return (double) predictedMembers / targets.length;
     }
 
     /**
@@ -266,40 +284,6 @@ public final class MembershipInference {
             out[i] = values[index[i]];
         }
         return out;
-    }
-
-    /** @return {mean, scale} of the pooled values; scale is the standard deviation, or 1 if that is 0 */
-    private static double[] standardisation(double[] a, double[] b) {
-        double sum = 0;
-        for (double v : a) {
-            sum += v;
-        }
-        for (double v : b) {
-            sum += v;
-        }
-        double mean = sum / (a.length + b.length);
-        double sq = 0;
-        for (double v : a) {
-            sq += (v - mean) * (v - mean);
-        }
-        for (double v : b) {
-            sq += (v - mean) * (v - mean);
-        }
-        double sd = Math.sqrt(sq / (a.length + b.length));
-        return new double[] {mean, sd > 0 ? sd : 1};
-    }
-
-    private static void add(MutableDataset<Label> data, double[] values, String label, float weight, double[] scale) {
-        Label output = new Label(label);
-        for (double v : values) {
-            data.add(example(output, weight, v, scale));
-        }
-    }
-
-    private static Example<Label> example(Label output, float weight, double value, double[] scale) {
-        ArrayExample<Label> example = new ArrayExample<>(output, weight);
-        example.add(FEATURE, (value - scale[0]) / scale[1]);
-        return example;
     }
 
     private static void requireNonEmpty(double[] members, double[] nonMembers) {

@@ -112,11 +112,12 @@ public final class MetricSet {
     }
 
     /**
-     * Computes the requested metrics. The evaluation seed is split in a fixed order whatever is
-     * requested: first the entropy MIA's seed (its Tribuo trainer, and its subsample draw where
-     * subsampling is asked for), then the
-     * initialisation seed of ZRF's random model. Values are NaN where {@link Metrics#describe}'s
-     * definitions are undefined (e.g. {@code retain_acc} with an empty retainTest).
+     * Computes the requested metrics. The evaluation seed seeds only ZRF's random model: its stream
+     * ({@link SeedPurpose#EVALUATION}) is split in a fixed order, first a value that the entropy MIA's
+     * trainer used before the MIA became an exact fit (drawn and discarded so that ZRF keeps the seed
+     * it had), then the initialisation seed of ZRF's random model. Both attacks are deterministic, so
+     * {@code mia} and {@code mia_loss} of a fixed model are the same for every evaluation seed. Values
+     * are NaN where {@link Metrics#describe}'s definitions are undefined (e.g. {@code retain_acc} with an empty retainTest).
      *
      * @param engine the engine (used for ZRF's random model)
      * @param model the evaluated model's outputs
@@ -148,9 +149,9 @@ public final class MetricSet {
             }
         }
         SplittableRandom root = SeedPurpose.EVALUATION.stream(seed);
-        long miaSeed = root.nextLong();
+        root.nextLong(); // the former MIA trainer seed, kept so ZRF's seed is unchanged
         long zrfSeed = root.nextLong();
-        Map<String, DoubleSupplier> formulas = formulas(engine, model, retrain, miaSeed, zrfSeed);
+        Map<String, DoubleSupplier> formulas = formulas(engine, model, retrain, zrfSeed);
         LinkedHashMap<String, Double> out = new LinkedHashMap<>();
         double[] layerDistances = null;
         for (String name : Metrics.names(layerCount)) {
@@ -173,8 +174,7 @@ public final class MetricSet {
         return out;
     }
 
-    private static Map<String, DoubleSupplier> formulas(Engine engine, ModelOutputs m, ModelOutputs r, long miaSeed,
-            long zrfSeed) {
+    private static Map<String, DoubleSupplier> formulas(Engine engine, ModelOutputs m, ModelOutputs r, long zrfSeed) {
         EvaluationSets sets = m.sets();
         Map<String, DoubleSupplier> f = new LinkedHashMap<>();
         f.put("test_acc", m::testAccuracy);
@@ -182,7 +182,7 @@ public final class MetricSet {
         f.put("forget_acc", m::forgetAccuracy);
         f.put("retain_train_acc", m::retainTrainAccuracy);
         f.put("forget_train_acc", m::forgetTrainAccuracy);
-        f.put("mia", () -> MembershipInference.entropyAttack(m, miaSeed));
+        f.put("mia", () -> MembershipInference.entropyAttack(m));
         f.put("mia_loss", () -> MembershipInference.lossAttack(m));
         f.put("zrf", () -> Zrf.zrf(m.forgetTrain(), Zrf.randomOutputs(engine, m.model(), sets.forgetTrain(), zrfSeed)));
         if (r != null) {

@@ -33,7 +33,8 @@ public final class Metrics {
         d.put("retain_train_acc", "accuracy on the retain set D_r");
         d.put("forget_train_acc", "accuracy on the forget set D_f");
         d.put("mia", "entropy MIA: fraction of D_f called member by a class-balanced logistic regression on "
-                + "softmax entropy, fitted on D_r (member) vs test (non-member)");
+                + "softmax entropy (scikit-learn's objective with C = 1, solved exactly), fitted on D_r (member) vs "
+                + "test (non-member)");
         d.put("mia_loss", "loss-threshold MIA (Yeom et al. 2018): fraction of D_f whose cross-entropy is at most "
                 + "the threshold maximising balanced accuracy on D_r vs test");
         d.put("zrf", "ZRF (Chundawat et al. 2023): 1 - mean over D_f of JS(model || randomly initialised model), nats");
@@ -78,6 +79,28 @@ public final class Metrics {
             }
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * The interval a metric's values lie in by definition: accuracies, MIAs and ZRF in [0, 1];
+     * accuracy differences to Retrain ({@code d_*}) in [-1, 1]; Jensen-Shannon divergences in
+     * [0, ln 2]; activation and weight distances in [0, infinity).
+     *
+     * @param name a metric name
+     * @return {lower, upper}
+     */
+    public static double[] range(String name) {
+        requireKnown(List.of(name));
+        if (name.startsWith("d_")) {
+            return new double[] {-1, 1};
+        }
+        if (name.endsWith("_acc") || name.startsWith("mia") || name.equals("zrf")) {
+            return new double[] {0, 1};
+        }
+        if (name.startsWith("js_")) {
+            return new double[] {0, Math.log(2)};
+        }
+        return new double[] {0, Double.POSITIVE_INFINITY};
     }
 
     /**

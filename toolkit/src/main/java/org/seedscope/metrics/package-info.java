@@ -8,8 +8,8 @@
  * defines:
  * <ul>
  *   <li>accuracies: {@code test_acc, retain_acc, forget_acc, retain_train_acc, forget_train_acc};
- *   <li>membership inference: {@code mia} (the paper's entropy attack, Tribuo logistic regression,
- *       class-balanced) and {@code mia_loss} (Yeom et al.'s loss threshold), see
+ *   <li>membership inference: {@code mia} (the paper's entropy attack: the class-balanced, L2-penalised
+ *       logistic regression of the SSD authors' scikit-learn code, solved exactly by Newton's method) and {@code mia_loss} (Yeom et al.'s loss threshold), see
  *       {@link org.seedscope.metrics.MembershipInference};
  *   <li>{@code zrf} (Chundawat et al.), see {@link org.seedscope.metrics.Zrf};
  *   <li>distance to Retrain (SUPREME): {@code d_*} accuracy differences, {@code js_forget, js_test,

@@ -6,6 +6,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.function.Supplier;
 import org.knowm.xchart.internal.chartpart.Chart;
+import org.seedscope.format.Numbers;
 import org.seedscope.viz.Charts;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -54,7 +55,10 @@ final class Html {
                 .append(">\n");
     }
 
-    /** A table of the given columns (missing columns are skipped), numbers to 3 digits. */
+    /**
+     * A table of the given columns (missing columns are skipped); cells by
+     * {@link Numbers#value(Object)}, missing cells as "–".
+     */
     void table(Table t, List<String> columns, List<String> headers) {
         List<String> head = new ArrayList<>();
         List<Integer> present = new ArrayList<>();
@@ -120,11 +124,7 @@ final class Html {
         if (column.isMissing(row)) {
             return "–";
         }
-        Object v = column.get(row);
-        if (v instanceof Double d) {
-            return Report.num(d);
-        }
-        return String.valueOf(v);
+        return Numbers.value(column.get(row));
     }
 
     @Override

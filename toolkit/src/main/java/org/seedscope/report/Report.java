@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
+import org.seedscope.format.Numbers;
 import org.seedscope.stats.Budget;
 import org.seedscope.stats.SeedLottery;
 import org.seedscope.stats.SeedVariance;
@@ -102,10 +103,10 @@ public final class Report {
     /**
      * The plain-language reading of one method in one scenario, e.g. "For ssd, 97 % of the
      * variance in forget accuracy comes from the training seed; one training seed would have
-     * reported anything between 0.120 and 0.580 (mean over 11 training seeds: 0.310). Across
+     * reported anything between 0.12 and 0.58 (mean over 11 training seeds: 0.31). Across
      * unlearning seeds it shows zero spread: on this metric it behaves deterministically, so
-     * repeating it from one trained model adds no information." Numbers are printed with
-     * three significant digits. The variance split comes from the full grid, else from
+     * repeating it from one trained model adds no information." Numbers are printed by
+     * {@link Numbers#estimate(double)} (three significant figures). The variance split comes from the full grid, else from
      * Algorithm 1 (σ²_unlearn) together with Algorithm 2 (total); the lottery from the grid, else
      * from Algorithm 2. Missing estimates are said in words.
      *
@@ -151,8 +152,8 @@ public final class Report {
         } else {
             sb.append(String.format(Locale.ROOT, "; one training seed would have reported"
                     + " anything between %s and %s (mean over %d training seeds: %s).",
-                    num(lottery.min()), num(lottery.max()), lottery.trainSeeds().length,
-                    num(lottery.grandMean())));
+                    Numbers.estimate(lottery.min()), Numbers.estimate(lottery.max()), lottery.trainSeeds().length,
+                    Numbers.estimate(lottery.grandMean())));
         }
         if (est.deterministic()) {
             sb.append(" Across unlearning seeds it shows zero spread: on this metric it behaves"
@@ -160,7 +161,7 @@ public final class Report {
                     + " information.");
         } else if (est.sigma2Unlearn().isPresent()) {
             sb.append(" Across unlearning seeds of one trained model its standard deviation is ")
-                    .append(num(Math.sqrt(est.sigma2Unlearn().getAsDouble()))).append('.');
+                    .append(Numbers.estimate(Math.sqrt(est.sigma2Unlearn().getAsDouble()))).append('.');
         }
         return sb.toString();
     }
@@ -262,10 +263,10 @@ public final class Report {
                 double s2u = e.sigma2Unlearn().getAsDouble();
                 double cu = costs ? ResultRows.mean(ResultRows.values(rows, "runtime_s", scenario,
                         method, null)) : Double.NaN;
-                List<String> row = new ArrayList<>(List.of(scenario, method, e.source(), num(s2t),
-                        num(s2u), num(ct), num(cu)));
+                List<String> row = new ArrayList<>(List.of(scenario, method, e.source(), Numbers.estimate(s2t),
+                        Numbers.estimate(s2u), Numbers.estimate(ct), Numbers.estimate(cu)));
                 for (int[] d : DESIGNS) {
-                    row.add(num(Budget.varianceOfMean(s2t, s2u, d[0], d[1])));
+                    row.add(Numbers.estimate(Budget.varianceOfMean(s2t, s2u, d[0], d[1])));
                 }
                 row.add(optimalJ(s2t, s2u, ct, cu));
                 body.add(row);
@@ -309,10 +310,6 @@ public final class Report {
     private static Path writeAtomically(Path file, String text) {
         AtomicFiles.write(file, text.getBytes(StandardCharsets.UTF_8));
         return file;
-    }
-
-    static String num(double x) {
-        return Double.isFinite(x) ? String.format(Locale.ROOT, "%.3g", x) : "n/a";
     }
 
     private static String metricName(String metric) {

@@ -105,11 +105,13 @@ public final class ResultTables {
      *
      * @param file the CSV file
      * @return the table
+     * @throws IllegalArgumentException when there is no such file, naming it and how to make one
      * @throws UncheckedIOException naming the file when it cannot be read
      */
     public static Table read(Path file) {
         if (!Files.isRegularFile(file)) {
-            throw new UncheckedIOException(new IOException("no result table at " + file));
+            throw new IllegalArgumentException("no result table at " + file.toAbsolutePath()
+                    + "; run `./seedscope run` or `./seedscope demo` first to produce one");
         }
         try {
             String header = Files.newBufferedReader(file).readLine();
@@ -146,6 +148,22 @@ public final class ResultTables {
      */
     public static void writeCsv(Table table, Path file) {
         AtomicFiles.write(file, out -> table.write().csv(out));
+    }
+
+    /**
+     * @param table a result table
+     * @param column a text column of the schema, e.g. {@link ResultSchema#SCENARIO}
+     * @return the table's column of that name
+     * @throws IllegalArgumentException when it is missing or not text, naming the table's columns
+     */
+    public static StringColumn strings(Table table, org.seedscope.results.Column column) {
+        String name = column.name();
+        if (!table.containsColumn(name) || !(table.column(name) instanceof StringColumn)) {
+            throw new IllegalArgumentException("column '" + name + "' " + (table.containsColumn(name)
+                    ? "must be a string column, is " + table.column(name).type() : "is missing") + "; table '"
+                    + table.name() + "' has columns " + table.columnNames());
+        }
+        return table.stringColumn(name);
     }
 
     /**

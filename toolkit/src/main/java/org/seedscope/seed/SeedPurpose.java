@@ -29,8 +29,10 @@ public enum SeedPurpose {
     RETRAIN_ORDER("retrain-order"),
     /** An unlearning method's own randomness (batch order, samples, noise, random models), from s_u. */
     METHOD("method"),
-    /** Evaluation randomness (membership-attack fits, ZRF's random model), from the evaluation seed s_e. */
-    EVALUATION("evaluation");
+    /** Evaluation randomness (ZRF's random model; the membership attacks are exact fits), from the evaluation seed s_e. */
+    EVALUATION("evaluation"),
+    /** The fixed sample of test examples whose outputs a study stores for its audit, from the base seed. */
+    AUDIT_SAMPLE("audit-sample");
 
     private final String id;
     private final long tag;

@@ -1,10 +1,18 @@
 package org.seedscope.stats;
 
-import java.util.Arrays;
 import java.util.Objects;
+import org.apache.commons.statistics.descriptive.Mean;
+import org.apache.commons.statistics.descriptive.Quantile;
 
-/** Package-private helpers shared by the estimators: validation, means, quantiles. */
+/**
+ * Package-private helpers shared by the estimators: validation, means and percentile intervals
+ * (Commons Statistics' mean and type-7 quantile).
+ */
 final class Groups {
+
+    /** Hyndman and Fan type 7 (R's default); the replicate arrays it reads are reordered. */
+    private static final Quantile TYPE_7 =
+            Quantile.withDefaults().with(Quantile.EstimationMethod.HF7);
 
     private Groups() {
     }
@@ -48,16 +56,22 @@ final class Groups {
     }
 
     /**
-     * Arithmetic mean of a non-empty array, computed as x_0 + Σ(x_k − x_0)/n so that an array of
-     * identical values has exactly that value as its mean (no rounding residue).
+     * Arithmetic mean of a non-empty array (Commons Statistics {@link Mean}); an array of
+     * identical values has exactly that value as its mean (no rounding residue), which the
+     * constancy checks rely on.
      */
     static double mean(double[] values) {
-        double first = values[0];
-        double sum = 0;
+        return constant(values) ? values[0] : Mean.of(values).getAsDouble();
+    }
+
+    /** @return true when every value equals the first (an empty array counts as constant) */
+    static boolean constant(double[] values) {
         for (double v : values) {
-            sum += v - first;
+            if (v != values[0]) {
+                return false;
+            }
         }
-        return first + sum / values.length;
+        return true;
     }
 
     /** @return the mean of each group */
@@ -70,30 +84,30 @@ final class Groups {
     }
 
     /**
-     * Linear-interpolation quantile of sorted values (Hyndman and Fan type 7, R's default):
-     * h = (n − 1)p, Q = x_(⌊h⌋) + (h − ⌊h⌋)(x_(⌊h⌋+1) − x_(⌊h⌋)), 0-based order statistics.
+     * Type-7 quantiles (Hyndman and Fan 1996; R's default) of the values, which this call may
+     * reorder.
+     *
+     * @param values the sample, non-empty
+     * @param p the probabilities in [0, 1]
+     * @return one quantile per probability
      */
-    static double quantileSorted(double[] sorted, double p) {
-        double h = (sorted.length - 1) * p;
-        int lo = (int) Math.floor(h);
-        int hi = Math.min(lo + 1, sorted.length - 1);
-        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+    static double[] quantiles(double[] values, double... p) {
+        return TYPE_7.evaluate(values, p);
     }
 
     /**
-     * Percentile bootstrap interval from bootstrap replicates (sorted in place).
+     * Percentile bootstrap interval from bootstrap replicates (reordered by this call).
      *
      * @param estimate the point estimate on the original data
-     * @param replicates the bootstrap statistics; sorted by this call
+     * @param replicates the bootstrap statistics
      * @param level the confidence level in (0, 1)
      * @param method the method label stored in the interval
-     * @return [Q(α/2), Q(1 − α/2)] of the replicates with α = 1 − level
+     * @return [Q(α/2), Q(1 − α/2)] of the replicates with α = 1 − level (type 7)
      */
     static Interval percentile(double estimate, double[] replicates, double level, String method) {
-        Arrays.sort(replicates);
         double alpha = 1 - level;
-        return new Interval(estimate, quantileSorted(replicates, alpha / 2),
-                quantileSorted(replicates, 1 - alpha / 2), level, method);
+        double[] q = quantiles(replicates, alpha / 2, 1 - alpha / 2);
+        return new Interval(estimate, q[0], q[1], level, method);
     }
 
     /**

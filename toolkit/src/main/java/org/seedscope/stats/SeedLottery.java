@@ -78,7 +78,7 @@ public record SeedLottery(long[] trainSeeds, double[] seedMeans, double grandMea
 
     /**
      * One row per slice: scenario, method, protocol, training_seeds, grand_mean, min, max,
-     * range, min_seed, max_seed.
+     * range, min_seed, max_seed, notes (left-out rows with a non-finite metric).
      *
      * @param rows the study's result table
      * @param metric the numeric metric column
@@ -96,7 +96,12 @@ public record SeedLottery(long[] trainSeeds, double[] seedMeans, double grandMea
         DoubleColumn range = DoubleColumn.create("range");
         LongColumn minSeed = LongColumn.create("min_seed");
         LongColumn maxSeed = LongColumn.create("max_seed");
-        bySlice(rows, metric).forEach((slice, l) -> {
+        StringColumn notes = StringColumn.create("notes");
+        StudyRows.designs(rows, metric).forEach((slice, d) -> {
+            if (d.values().length == 0) {
+                return;
+            }
+            SeedLottery l = of(d.trainSeeds(), d.values());
             scenario.append(slice.scenario());
             method.append(slice.method());
             protocol.append(slice.protocol());
@@ -107,9 +112,10 @@ public record SeedLottery(long[] trainSeeds, double[] seedMeans, double grandMea
             range.append(l.range());
             minSeed.append(l.minSeed());
             maxSeed.append(l.maxSeed());
+            notes.append(String.join("; ", d.notes()));
         });
         return Table.create("seed lottery: " + metric, scenario, method, protocol, seeds, grand,
-                min, max, range, minSeed, maxSeed);
+                min, max, range, minSeed, maxSeed, notes);
     }
 
     /** @return a copy of the training seeds */

@@ -5,24 +5,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import tech.tablesaw.api.BooleanColumn;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
  * Variance components of one metric for every (scenario, method, protocol) slice of a study's
- * result table: the table-level entry point to {@link VarianceComponents}.
+ * result table: the table-level entry point to {@link VarianceComponents} (ANOVA, with
+ * intervals) and {@link RemlEstimate} (REML, with profile-likelihood intervals).
  *
  * <p>Expected columns: {@code scenario}, {@code method}, {@code protocol}, {@code status}
- * (strings), {@code train_seed}, {@code unlearn_seed} (INTEGER or LONG) and the numeric metric
- * column. Only rows with status "ok" are analysed; the others are counted per slice in
- * {@link Entry#skippedRows()}. Protocols are kept apart (see {@link Slice}); for a grid-only table
- * there is one entry per (scenario, method).
+ * (strings), {@code train_seed}, {@code unlearn_seed} (INTEGER or LONG), the numeric metric
+ * column and, optionally, {@code deterministic} (the method's declared property, boolean or
+ * "true"/"false"). Only rows with status "ok" are analysed; the others are counted per slice in
+ * {@link Entry#skippedRows()}. An "ok" row with a non-finite metric is left out of its slice with
+ * a note in {@link Entry#notes()} instead of failing the table. Protocols are kept apart (see
+ * {@link Slice}); for a grid-only table there is one entry per (scenario, method).
  *
  * <pre>{@code
- * SeedVariance.of(rows, "forget_acc").table();   // one row per slice, intervals at 95 %
+ * SeedVariance.of(rows, "forget_acc").table();      // one row per slice, intervals at 95 %
+ * SeedVariance.of(rows, "forget_acc").remlTable();  // REML with profile intervals
  * }</pre>
  */
 public final class SeedVariance {
@@ -32,14 +32,27 @@ public final class SeedVariance {
      *
      * @param slice the (scenario, method, protocol) key
      * @param skippedRows rows of this slice whose status was not "ok"
-     * @param components the variance components; empty when the slice has no "ok" row
+     * @param components the ANOVA variance components; empty when the slice has no usable row
+     * @param reml the REML estimate; empty when the slice has no usable row, fewer than two
+     *     training seeds or no training seed with two runs
+     * @param declaredDeterministic the method's declared property from the {@code deterministic}
+     *     column; empty when the table has no such column or its rows disagree
+     * @param constancy whether the values vary, or sit at the metric's floor or ceiling, or are
+     *     otherwise constant; empty when the slice has no usable row
+     * @param notes remarks on left-out rows (non-finite values) and missing REML
      */
-    public record Entry(Slice slice, int skippedRows, Optional<VarianceComponents> components) {
+    public record Entry(Slice slice, int skippedRows, Optional<VarianceComponents> components,
+            Optional<RemlEstimate> reml, Optional<Boolean> declaredDeterministic,
+            Optional<Constancy> constancy, List<String> notes) {
 
-        /** Rejects null parts. */
+        /** Rejects null parts and copies the notes. */
         public Entry {
             Objects.requireNonNull(slice, "slice");
             Objects.requireNonNull(components, "components");
+            Objects.requireNonNull(reml, "reml");
+            Objects.requireNonNull(declaredDeterministic, "declaredDeterministic");
+            Objects.requireNonNull(constancy, "constancy");
+            notes = List.copyOf(notes);
         }
     }
 
@@ -52,13 +65,15 @@ public final class SeedVariance {
     }
 
     /**
-     * Analyses every slice with 95 % intervals.
+     * Analyses every slice with 95 % intervals and the metric's range from its name
+     * ({@link MetricRange#forMetric}).
      *
      * @param rows the study's result table
      * @param metric the numeric metric column, e.g. "forget_acc"
      * @return one entry per slice, in order of first appearance
      * @throws IllegalArgumentException when a column is missing or mistyped, an "ok" row has a
-     *     missing seed or a non-finite metric, or a cell is repeated within a slice
+     *     missing seed, a deterministic cell is not a boolean, or a cell is repeated within a
+     *     slice
      */
     public static SeedVariance of(Table rows, String metric) {
         return of(rows, metric, VarianceComponents.DEFAULT_LEVEL);
@@ -74,15 +89,47 @@ public final class SeedVariance {
      * @throws IllegalArgumentException as {@link #of(Table, String)}, or for a bad level
      */
     public static SeedVariance of(Table rows, String metric, double level) {
+        Objects.requireNonNull(metric, "metric");
+        return of(rows, metric, level, MetricRange.forMetric(metric));
+    }
+
+    /**
+     * Analyses every slice with intervals at the given level and an explicit metric range.
+     *
+     * @param rows the study's result table
+     * @param metric the numeric metric column
+     * @param level confidence level in (0, 1)
+     * @param range the metric's possible values, for the floor / ceiling labels
+     * @return one entry per slice, in order of first appearance
+     * @throws IllegalArgumentException as {@link #of(Table, String)}, or for a bad level
+     */
+    public static SeedVariance of(Table rows, String metric, double level, MetricRange range) {
         Groups.checkLevel(level);
+        Objects.requireNonNull(range, "range");
         List<Entry> entries = new ArrayList<>();
         for (Map.Entry<Slice, StudyRows.Design> e : StudyRows.designs(rows, metric).entrySet()) {
-            StudyRows.Design d = e.getValue();
-            Optional<VarianceComponents> vc = d.values().length == 0 ? Optional.empty()
-                    : Optional.of(VarianceComponents.of(d.values(), level));
-            entries.add(new Entry(e.getKey(), d.skipped(), vc));
+            entries.add(entry(e.getKey(), e.getValue(), level, range));
         }
         return new SeedVariance(metric, entries);
+    }
+
+    private static Entry entry(Slice slice, StudyRows.Design d, double level, MetricRange range) {
+        List<String> notes = new ArrayList<>(d.notes());
+        if (d.values().length == 0) {
+            notes.add("no rows with status ok");
+            return new Entry(slice, d.skipped(), Optional.empty(), Optional.empty(),
+                    d.declaredDeterministic(), Optional.empty(), notes);
+        }
+        Optional<RemlEstimate> reml = Optional.empty();
+        int maxRuns = 0;
+        for (double[] g : d.values()) {
+            maxRuns = Math.max(maxRuns, g.length);
+        }
+        if (d.values().length >= 2 && maxRuns >= 2) {
+            reml = Optional.of(RemlEstimate.of(d.values(), level));
+        }
+        return new Entry(slice, d.skipped(), Optional.of(VarianceComponents.of(d.values(), level)),
+                reml, d.declaredDeterministic(), Optional.of(range.classify(d.pooled())), notes);
     }
 
     /** @return the analysed metric column name */
@@ -103,9 +150,18 @@ public final class SeedVariance {
      */
     public Optional<VarianceComponents> components(String scenario, String method,
             String protocol) {
+        return entry(scenario, method, protocol).flatMap(Entry::components);
+    }
+
+    /**
+     * @param scenario the scenario
+     * @param method the method
+     * @param protocol the protocol
+     * @return that slice's entry, when present
+     */
+    public Optional<Entry> entry(String scenario, String method, String protocol) {
         Slice key = new Slice(scenario, method, protocol);
-        return entries.stream().filter(e -> e.slice().equals(key)).findFirst()
-                .flatMap(Entry::components);
+        return entries.stream().filter(e -> e.slice().equals(key)).findFirst();
     }
 
     /** @return the number of rows skipped because their status was not "ok", over all slices */
@@ -115,78 +171,30 @@ public final class SeedVariance {
 
     /**
      * One row per slice with columns scenario, method, protocol, training_seeds, runs, j_min,
-     * j_max, mean, sigma2_train, sigma2_train_lo, sigma2_train_hi, sigma2_unlearn,
-     * sigma2_unlearn_lo, sigma2_unlearn_hi, share_train, share_unlearn, icc, icc_lo, icc_hi,
-     * train_truncated, deterministic, skipped_rows, notes. A quantity the design cannot
-     * estimate is a missing cell and is explained in {@code notes}.
+     * j_max, mean, mean_lo, mean_hi (t interval on seed means), sigma2_train, sigma2_train_lo,
+     * sigma2_train_hi, sigma2_unlearn, sigma2_unlearn_lo, sigma2_unlearn_hi, total, total_lo,
+     * total_hi, share_train, share_unlearn, icc, icc_lo, icc_hi, train_truncated,
+     * deterministic (declared), within_seed_constant, constancy (varying, floor, ceiling or
+     * constant), skipped_rows, notes. A quantity the design cannot estimate (or an unknown
+     * declared property) is a missing cell and is explained in {@code notes}; on I × 1 slices
+     * sigma2_unlearn and within_seed_constant are missing, and total carries the spread.
      *
      * @return a new table named "seed variance: " + metric
      */
     public Table table() {
-        StringColumn scenario = StringColumn.create("scenario");
-        StringColumn method = StringColumn.create("method");
-        StringColumn protocol = StringColumn.create("protocol");
-        IntColumn seeds = IntColumn.create("training_seeds");
-        IntColumn runs = IntColumn.create("runs");
-        IntColumn jMin = IntColumn.create("j_min");
-        IntColumn jMax = IntColumn.create("j_max");
-        DoubleColumn[] num = new DoubleColumn[12];
-        String[] names = {"mean", "sigma2_train", "sigma2_train_lo", "sigma2_train_hi",
-            "sigma2_unlearn", "sigma2_unlearn_lo", "sigma2_unlearn_hi", "share_train",
-            "share_unlearn", "icc", "icc_lo", "icc_hi"};
-        for (int c = 0; c < names.length; c++) {
-            num[c] = DoubleColumn.create(names[c]);
-        }
-        BooleanColumn truncated = BooleanColumn.create("train_truncated");
-        BooleanColumn deterministic = BooleanColumn.create("deterministic");
-        IntColumn skipped = IntColumn.create("skipped_rows");
-        StringColumn notes = StringColumn.create("notes");
-        for (Entry e : entries) {
-            scenario.append(e.slice().scenario());
-            method.append(e.slice().method());
-            protocol.append(e.slice().protocol());
-            skipped.append(e.skippedRows());
-            if (e.components().isEmpty()) {
-                seeds.append(0);
-                runs.append(0);
-                jMin.append(0);
-                jMax.append(0);
-                for (DoubleColumn c : num) {
-                    c.appendMissing();
-                }
-                truncated.append(false);
-                deterministic.append(false);
-                notes.append("no rows with status ok");
-                continue;
-            }
-            VarianceComponents v = e.components().get();
-            seeds.append(v.trainingSeeds());
-            runs.append(v.runs());
-            jMin.append(v.minPerSeed());
-            jMax.append(v.maxPerSeed());
-            num[0].append(v.grandMean());
-            TableColumns.append(num[1], v.sigma2Train());
-            appendBounds(num[2], num[3], v.sigma2TrainInterval());
-            TableColumns.append(num[4], v.sigma2Unlearn());
-            appendBounds(num[5], num[6], v.sigma2UnlearnInterval());
-            TableColumns.append(num[7], v.shareTrain());
-            TableColumns.append(num[8], v.shareUnlearn());
-            TableColumns.append(num[9], v.icc());
-            appendBounds(num[10], num[11], v.iccInterval());
-            truncated.append(v.trainTruncated());
-            deterministic.append(v.deterministic());
-            notes.append(String.join("; ", v.notes()));
-        }
-        Table t = Table.create("seed variance: " + metric, scenario, method, protocol, seeds,
-                runs, jMin, jMax);
-        t.addColumns(num);
-        t.addColumns(truncated, deterministic, skipped, notes);
-        return t;
+        return SeedVarianceTables.components("seed variance: " + metric, entries);
     }
 
-    private static void appendBounds(DoubleColumn lo, DoubleColumn hi, Optional<Interval> i) {
-        TableColumns.append(lo, i.map(Interval::lower));
-        TableColumns.append(hi, i.map(Interval::upper));
+    /**
+     * One row per slice with the REML estimate: scenario, method, protocol, training_seeds,
+     * runs, sigma2_train, sigma2_train_lo, sigma2_train_hi, sigma2_unlearn, sigma2_unlearn_lo,
+     * sigma2_unlearn_hi (profile-likelihood intervals), mean (GLS), at_boundary, notes; missing
+     * cells where REML is not defined.
+     *
+     * @return a new table named "REML seed variance: " + metric
+     */
+    public Table remlTable() {
+        return SeedVarianceTables.reml("REML seed variance: " + metric, entries);
     }
 
     /** @return the metric name and the table */

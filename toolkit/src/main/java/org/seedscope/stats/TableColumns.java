@@ -19,6 +19,17 @@ final class TableColumns {
         }
     }
 
+    /**
+     * Appends an estimate and its interval's bounds to columns at[0], at[1], at[2] of num
+     * (missing markers for absent parts).
+     */
+    static void appendWithBounds(DoubleColumn[] num, int at, OptionalDouble value,
+            Optional<Interval> interval) {
+        append(num[at], value);
+        append(num[at + 1], interval.map(Interval::lower));
+        append(num[at + 2], interval.map(Interval::upper));
+    }
+
     /** Appends the value, or Tablesaw's missing marker when it is absent. */
     static void append(DoubleColumn column, Optional<Double> value) {
         if (value.isPresent()) {

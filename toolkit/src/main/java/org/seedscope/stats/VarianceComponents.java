@@ -1,13 +1,10 @@
 package org.seedscope.stats;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
-import org.apache.commons.statistics.distribution.FDistribution;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -24,28 +21,39 @@ import tech.tablesaw.api.Table;
  * σ̂²_unlearn = MSW and σ̂²_train = (MSB − MSW)/n0 with n0 = (N − Σ n_i²/N)/(I − 1), which is
  * J for balanced data (Searle, Casella and McCulloch 1992, <i>Variance Components</i>, §3.5 and
  * §3.6). For unbalanced data this is the standard unbalanced ANOVA estimator: unbiased, but not
- * the REML estimate (see {@link RemlEstimate} for that). A negative σ̂²_train is truncated at 0 and {@link #trainTruncated()} is set.
+ * the REML estimate (see {@link RemlEstimate} for that). A negative σ̂²_train is truncated at 0
+ * and {@link #trainTruncated()} is set. The total variance of one run, σ²_train + σ²_unlearn,
+ * is estimated by MSB/n0 + (1 − 1/n0)·MSW (not truncated; MSB when every seed has one run).
  *
  * <p><b>Intervals</b> (normal theory, level {@link #level()}):
  * <ul>
  * <li>σ²_unlearn: χ² interval [SSW/χ²_{1−α/2}(df_W), SSW/χ²_{α/2}(df_W)], exact for balanced
  *     and unbalanced data;</li>
+ * <li>σ²_train: the modified large-sample (MLS) interval of Ting et al. (1990), near-nominal
+ *     even for 3 training seeds (Satterthwaite's interval covered 0.3–0.9 there). When
+ *     MSB ≤ MSW its lower bound is 0: the interval is one-sided (an upper bound), never
+ *     missing; see {@link ComponentIntervals} for the formulas and the fallback;</li>
+ * <li>total: exact χ²(I − 1) interval of MSB for I × 1 designs (Algorithm 2); Satterthwaite's
+ *     interval for the positive combination otherwise;</li>
  * <li>ICC = σ²_train/(σ²_train + σ²_unlearn): with F = MSB/MSW,
  *     F_L = F/F_{1−α/2}(df_B, df_W), F_U = F/F_{α/2}(df_B, df_W), bounds
  *     (F_L − 1)/(F_L + J − 1) and (F_U − 1)/(F_U + J − 1) truncated to [0, 1]; exact for
- *     balanced data (Searle 1971), approximate with J replaced by n0 for unbalanced data;</li>
- * <li>σ²_train: Satterthwaite's approximation: σ̂²_train·ν/χ² with
- *     ν = (MSB − MSW)² / (MSB²/df_B + MSW²/df_W) degrees of freedom, i.e.
- *     [ν σ̂²/χ²_{1−α/2}(ν), ν σ̂²/χ²_{α/2}(ν)]; only defined when MSB &gt; MSW (otherwise
- *     absent, with a note). Approximate; it tends to undercover when ν is small.</li>
+ *     balanced data (Searle 1971), approximate with J replaced by n0 for unbalanced data.
+ *     When F is so small that the upper bound would be 0, a conservative upper bound from the
+ *     σ²_train and σ²_unlearn limits replaces it, so the interval never has zero width;</li>
+ * <li>the mean: Student's t on the per-training-seed means ({@link MeanInterval}).</li>
  * </ul>
  *
  * <p><b>Degenerate designs never yield NaN.</b> A quantity that the design cannot identify is an
  * empty {@link OptionalDouble} / {@link Optional} and a sentence in {@link #notes()}:
- * I = 1 leaves σ²_train (and so ICC and the total) not estimable; all J_i = 1 leaves
- * σ²_unlearn and σ²_train not separately estimable (MSB then estimates their sum, reported by
- * {@link #total()}); when every value is equal both components are 0, the design is
- * {@link #deterministic()} and the ICC (0/0) is absent. Non-finite inputs are rejected.
+ * I = 1 leaves σ²_train, the total, the ICC and the mean's interval not estimable; all J_i = 1
+ * leaves σ²_unlearn and σ²_train not separately estimable (the total still is); when every
+ * value is equal both components are 0 and the ICC (0/0) is absent. An interval that would
+ * have zero width because the data have no spread (SSB = 0 for σ²_train, SSW = 0 for the ICC) is
+ * absent with a note. Non-finite inputs are rejected.
+ *
+ * <p>Whether a method is deterministic is a declared property of the method, not something
+ * this class infers; {@link #withinSeedConstant()} only reports what the data show.
  *
  * @param trainingSeeds I, the number of training seeds (groups)
  * @param runs N, the number of values over all groups
@@ -60,12 +68,16 @@ import tech.tablesaw.api.Table;
  * @param sigma2Train σ̂²_train after truncation at 0; empty when not estimable
  * @param sigma2Unlearn σ̂²_unlearn = MSW; empty when not estimable
  * @param trainTruncated true when (MSB − MSW)/n0 was negative and was set to 0
- * @param sigma2TrainInterval Satterthwaite interval for σ²_train, when defined
+ * @param sigma2TrainInterval MLS interval for σ²_train (one-sided when MSB ≤ MSW)
  * @param sigma2UnlearnInterval χ² interval for σ²_unlearn, when defined
+ * @param total the estimated variance of one run, σ²_train + σ²_unlearn; empty when I = 1
+ * @param totalInterval the interval of the total, when defined
  * @param icc σ̂²_train/(σ̂²_train + σ̂²_unlearn), when defined
- * @param iccInterval the F-based interval for the ICC, when defined
- * @param deterministic true when at least one training seed has two or more values and every
- *     training seed's values are exactly equal (σ̂²_unlearn = 0)
+ * @param iccInterval the interval for the ICC, when defined
+ * @param meanInterval the t interval on the per-training-seed means; its estimate is the mean
+ *     of the seed means (equal to grandMean for balanced designs); empty when I = 1
+ * @param withinSeedConstant true when every training seed's runs are identical (observed
+ *     σ̂²_unlearn = 0), false when some seed's runs differ; empty when no seed has two runs
  * @param level the confidence level of the intervals
  * @param notes human-readable remarks on everything absent, truncated or approximate
  */
@@ -73,8 +85,10 @@ public record VarianceComponents(int trainingSeeds, int runs, int minPerSeed, in
         double grandMean, double ssBetween, double ssWithin, int dfBetween, int dfWithin,
         double n0, OptionalDouble sigma2Train, OptionalDouble sigma2Unlearn,
         boolean trainTruncated, Optional<Interval> sigma2TrainInterval,
-        Optional<Interval> sigma2UnlearnInterval, OptionalDouble icc,
-        Optional<Interval> iccInterval, boolean deterministic, double level, List<String> notes) {
+        Optional<Interval> sigma2UnlearnInterval, OptionalDouble total,
+        Optional<Interval> totalInterval, OptionalDouble icc, Optional<Interval> iccInterval,
+        Optional<Interval> meanInterval, Optional<Boolean> withinSeedConstant, double level,
+        List<String> notes) {
 
     /** Default confidence level of {@link #of(double[][])}: 0.95. */
     public static final double DEFAULT_LEVEL = 0.95;
@@ -85,8 +99,12 @@ public record VarianceComponents(int trainingSeeds, int runs, int minPerSeed, in
         Objects.requireNonNull(sigma2Unlearn, "sigma2Unlearn");
         Objects.requireNonNull(sigma2TrainInterval, "sigma2TrainInterval");
         Objects.requireNonNull(sigma2UnlearnInterval, "sigma2UnlearnInterval");
+        Objects.requireNonNull(total, "total");
+        Objects.requireNonNull(totalInterval, "totalInterval");
         Objects.requireNonNull(icc, "icc");
         Objects.requireNonNull(iccInterval, "iccInterval");
+        Objects.requireNonNull(meanInterval, "meanInterval");
+        Objects.requireNonNull(withinSeedConstant, "withinSeedConstant");
         notes = List.copyOf(notes);
         Groups.checkLevel(level);
     }
@@ -114,43 +132,7 @@ public record VarianceComponents(int trainingSeeds, int runs, int minPerSeed, in
     public static VarianceComponents of(double[][] groups, double level) {
         Groups.validate(groups, "groups");
         Groups.checkLevel(level);
-        int k = groups.length;
-        long n = 0;
-        double sumSquaredSizes = 0;
-        int minJ = Integer.MAX_VALUE;
-        int maxJ = 0;
-        boolean allConstant = true;
-        double first = groups[0][0];
-        double shiftedSum = 0;
-        for (double[] g : groups) {
-            n += g.length;
-            sumSquaredSizes += (double) g.length * g.length;
-            minJ = Math.min(minJ, g.length);
-            maxJ = Math.max(maxJ, g.length);
-            for (double v : g) {
-                allConstant &= v == g[0];
-                shiftedSum += v - first;
-            }
-        }
-        double grand = first + shiftedSum / n;
-        double ssb = 0;
-        double ssw = 0;
-        for (double[] g : groups) {
-            double m = Groups.mean(g);
-            ssb += g.length * (m - grand) * (m - grand);
-            for (double v : g) {
-                ssw += (v - m) * (v - m);
-            }
-        }
-        if (allConstant) {
-            ssw = 0;
-        }
-        int dfB = k - 1;
-        int dfW = (int) (n - k);
-        double n0 = dfB == 0 ? 1 : (n - sumSquaredSizes / n) / dfB;
-        boolean balanced = minJ == maxJ;
-        return new Estimator(level, ssb, ssw, dfB, dfW, n0, balanced)
-                .finish(k, (int) n, minJ, maxJ, grand, allConstant && maxJ >= 2);
+        return AnovaEstimator.estimate(groups, level);
     }
 
     /** @return true when every training seed has the same number of values */
@@ -166,20 +148,6 @@ public record VarianceComponents(int trainingSeeds, int runs, int minPerSeed, in
     /** @return MSW = SSW/df_W, empty when every training seed has a single value */
     public OptionalDouble msWithin() {
         return dfWithin > 0 ? OptionalDouble.of(ssWithin / dfWithin) : OptionalDouble.empty();
-    }
-
-    /**
-     * Total variance of one run, Var Z = σ²_train + σ²_unlearn (law of total variance). When
-     * every training seed has one value the components are confounded but MSB still estimates
-     * their sum (n0 = 1), and that is returned.
-     *
-     * @return the estimated total, empty when I = 1
-     */
-    public OptionalDouble total() {
-        if (sigma2Train.isPresent() && sigma2Unlearn.isPresent()) {
-            return OptionalDouble.of(sigma2Train.getAsDouble() + sigma2Unlearn.getAsDouble());
-        }
-        return dfWithin == 0 ? msBetween() : OptionalDouble.empty();
     }
 
     /**
@@ -202,8 +170,22 @@ public record VarianceComponents(int trainingSeeds, int runs, int minPerSeed, in
     }
 
     /**
+     * Whether every training seed's runs were identical on this metric.
+     *
+     * @return {@code withinSeedConstant().orElse(false)}
+     * @deprecated this is what the data show, not whether the method is deterministic (a
+     *     declared property of the method: {@link SeedVariance.Entry#declaredDeterministic()});
+     *     use {@link #withinSeedConstant()}, which is empty rather than false when no training
+     *     seed has two runs
+     */
+    @Deprecated(forRemoval = true)
+    public boolean deterministic() {
+        return withinSeedConstant.orElse(false);
+    }
+
+    /**
      * The components as a small table with columns {@code component} (sigma2_train,
-     * sigma2_unlearn, total, icc), {@code estimate}, {@code lower}, {@code upper},
+     * sigma2_unlearn, total, icc, mean), {@code estimate}, {@code lower}, {@code upper},
      * {@code method}; a value the design cannot estimate is a missing cell.
      *
      * @return a new table named "variance components"
@@ -218,8 +200,10 @@ public record VarianceComponents(int trainingSeeds, int runs, int minPerSeed, in
                 sigma2TrainInterval);
         addRow(component, estimate, lower, upper, method, "sigma2_unlearn", sigma2Unlearn,
                 sigma2UnlearnInterval);
-        addRow(component, estimate, lower, upper, method, "total", total(), Optional.empty());
+        addRow(component, estimate, lower, upper, method, "total", total, totalInterval);
         addRow(component, estimate, lower, upper, method, "icc", icc, iccInterval);
+        addRow(component, estimate, lower, upper, method, "mean", OptionalDouble.of(
+                meanInterval.map(Interval::estimate).orElse(grandMean)), meanInterval);
         return Table.create("variance components", component, estimate, lower, upper, method);
     }
 
@@ -243,10 +227,12 @@ public record VarianceComponents(int trainingSeeds, int runs, int minPerSeed, in
                         + String.format(Locale.ROOT, "%.4g", n0) + ")", grandMean));
         line(sb, "sigma2_train", sigma2Train, sigma2TrainInterval);
         line(sb, "sigma2_unlearn", sigma2Unlearn, sigma2UnlearnInterval);
-        line(sb, "total", total(), Optional.empty());
+        line(sb, "total", total, totalInterval);
         line(sb, "icc", icc, iccInterval);
-        sb.append("  deterministic = ").append(deterministic)
-                .append(", train truncated = ").append(trainTruncated);
+        line(sb, "mean", OptionalDouble.of(meanInterval.map(Interval::estimate)
+                .orElse(grandMean)), meanInterval);
+        sb.append("  within-seed constant = ").append(withinSeedConstant.map(String::valueOf)
+                .orElse("n/a")).append(", train truncated = ").append(trainTruncated);
         for (String note : notes) {
             sb.append(System.lineSeparator()).append("  note: ").append(note);
         }
@@ -264,128 +250,5 @@ public record VarianceComponents(int trainingSeeds, int runs, int minPerSeed, in
             sb.append(String.format(Locale.ROOT, "%.4g", value.getAsDouble()));
         }
         sb.append(System.lineSeparator());
-    }
-
-    /** Turns the ANOVA sums of squares into components, intervals and notes. */
-    private static final class Estimator {
-        private final double level;
-        private final double alpha;
-        private final double ssb;
-        private final double ssw;
-        private final int dfB;
-        private final int dfW;
-        private final double n0;
-        private final boolean balanced;
-        private final List<String> notes = new ArrayList<>();
-
-        Estimator(double level, double ssb, double ssw, int dfB, int dfW, double n0,
-                boolean balanced) {
-            this.level = level;
-            this.alpha = 1 - level;
-            this.ssb = ssb;
-            this.ssw = ssw;
-            this.dfB = dfB;
-            this.dfW = dfW;
-            this.n0 = n0;
-            this.balanced = balanced;
-        }
-
-        VarianceComponents finish(int k, int n, int minJ, int maxJ, double grand,
-                boolean deterministic) {
-            OptionalDouble s2u = OptionalDouble.empty();
-            Optional<Interval> s2uInterval = Optional.empty();
-            if (dfW > 0) {
-                double msw = ssw / dfW;
-                s2u = OptionalDouble.of(msw);
-                ChiSquaredDistribution chi = ChiSquaredDistribution.of(dfW);
-                s2uInterval = Optional.of(new Interval(msw,
-                        ssw / chi.inverseCumulativeProbability(1 - alpha / 2),
-                        ssw / chi.inverseCumulativeProbability(alpha / 2), level,
-                        "chi-squared, df = " + dfW));
-            } else {
-                notes.add("sigma2_unlearn not estimable: every training seed has a single"
-                        + " unlearning run (df_within = 0)");
-            }
-            OptionalDouble s2t = OptionalDouble.empty();
-            Optional<Interval> s2tInterval = Optional.empty();
-            boolean truncated = false;
-            if (dfB == 0) {
-                notes.add("sigma2_train not estimable: only one training seed (I = 1)");
-            } else if (dfW == 0) {
-                notes.add("sigma2_train not separately estimable without replicate unlearning"
-                        + " runs; MSB estimates sigma2_train + sigma2_unlearn (see total)");
-            } else {
-                double msb = ssb / dfB;
-                double msw = ssw / dfW;
-                double raw = (msb - msw) / n0;
-                truncated = raw < 0;
-                s2t = OptionalDouble.of(Math.max(0, raw));
-                if (truncated) {
-                    notes.add(String.format(Locale.ROOT, "sigma2_train estimate %.4g < 0"
-                            + " (MSB < MSW) truncated to 0", raw));
-                }
-                s2tInterval = satterthwaite(msb, msw, raw);
-                if (!balanced) {
-                    notes.add(String.format(Locale.ROOT, "unbalanced design: unbalanced ANOVA"
-                            + " estimator with n0 = %.4g; ICC interval approximate", n0));
-                }
-            }
-            OptionalDouble icc = OptionalDouble.empty();
-            Optional<Interval> iccInterval = Optional.empty();
-            if (s2t.isPresent()) {
-                double tot = s2t.getAsDouble() + s2u.getAsDouble();
-                if (tot > 0) {
-                    double r = s2t.getAsDouble() / tot;
-                    icc = OptionalDouble.of(r);
-                    iccInterval = Optional.of(iccInterval(r, maxJ));
-                } else {
-                    notes.add("icc not defined: all values are equal (total variance 0)");
-                }
-            }
-            if (deterministic) {
-                notes.add("deterministic: every training seed gives identical values across"
-                        + " its unlearning seeds");
-            }
-            return new VarianceComponents(k, n, minJ, maxJ, grand, ssb, ssw, dfB, dfW, n0, s2t,
-                    s2u, truncated, s2tInterval, s2uInterval, icc, iccInterval, deterministic,
-                    level, notes);
-        }
-
-        private Optional<Interval> satterthwaite(double msb, double msw, double raw) {
-            if (!(raw > 0)) {
-                notes.add("sigma2_train interval (Satterthwaite) undefined when MSB <= MSW");
-                return Optional.empty();
-            }
-            double nu = (msb - msw) * (msb - msw) / (msb * msb / dfB + msw * msw / dfW);
-            ChiSquaredDistribution chi = ChiSquaredDistribution.of(nu);
-            double lo = nu * raw / chi.inverseCumulativeProbability(1 - alpha / 2);
-            double hi = nu * raw / chi.inverseCumulativeProbability(alpha / 2);
-            if (!Double.isFinite(lo) || !Double.isFinite(hi)) {
-                notes.add(String.format(Locale.ROOT, "sigma2_train interval (Satterthwaite)"
-                        + " unbounded: approximate df %.3g too small", nu));
-                return Optional.empty();
-            }
-            return Optional.of(new Interval(raw, lo, hi, level,
-                    String.format(Locale.ROOT, "Satterthwaite, df = %.3g", nu)));
-        }
-
-        private Interval iccInterval(double r, int maxJ) {
-            if (ssw == 0) {
-                return new Interval(r, 1, 1, level, "degenerate: no within-seed spread");
-            }
-            double f = (ssb / dfB) / (ssw / dfW);
-            FDistribution dist = FDistribution.of(dfB, dfW);
-            double fl = f / dist.inverseCumulativeProbability(1 - alpha / 2);
-            double fu = f / dist.inverseCumulativeProbability(alpha / 2);
-            double j = balanced ? maxJ : n0;
-            double lo = clamp01((fl - 1) / (fl + j - 1));
-            double hi = clamp01((fu - 1) / (fu + j - 1));
-            return new Interval(r, lo, hi, level, balanced ? "exact F"
-                    : String.format(Locale.ROOT, "approximate F, n0 = %.4g", n0));
-        }
-
-        private static double clamp01(double x) {
-            return Math.max(0, Math.min(1, x));
-        }
     }
 }

@@ -57,10 +57,11 @@ final class CellRunner {
 
     /**
      * @param cell the cell
-     * @return its row
+     * @return its row, with the per-example outputs of both models when the row is ok and the
+     *     study stores outputs
      * @throws CancellationException when the thread was interrupted
      */
-    ResultRow run(Cell cell) {
+    CellResult run(Cell cell) {
         Scenario s = setup.scenarios().get(cell.scenario());
         ResolvedMethod resolved = setup.method(cell.method());
         UnlearningMethod method = resolved.method();
@@ -70,7 +71,8 @@ final class CellRunner {
             original = models.original(s, cell.trainSeed());
             retrain = models.retrain(s, original, cell.unlearnSeed());
         } catch (StudyModels.Unavailable e) {
-            return row(cell, resolved, e.getMessage(), Map.of(), Double.NaN, Double.NaN, null, "");
+            return new CellResult(row(cell, resolved, e.getMessage(), Map.of(), Double.NaN, Double.NaN, null, ""), null,
+                    null);
         }
         double retrainSeconds = Double.parseDouble(retrain.provenance().getOrDefault("train_seconds", "NaN"));
         Model result;
@@ -84,7 +86,7 @@ final class CellRunner {
             Model unlearned = null;
             try {
                 UnlearningContext ctx = models.context(s, cell.unlearnSeed());
-                if (method instanceof Amnesiac) {
+                if (method.base() instanceof Amnesiac) {
                     ctx = ctx.withAmnesiacRecording(models.recording(s, cell.trainSeed()));
                 }
                 unlearned = unlearnWithin(method, original, ctx.withBudget(budget));
@@ -95,20 +97,41 @@ final class CellRunner {
             seconds = (System.nanoTime() - t0) / 1e9;
         }
         if (result == null) {
-            return row(cell, resolved, failure, Map.of(), seconds, retrainSeconds, null, "");
+            return new CellResult(row(cell, resolved, failure, Map.of(), seconds, retrainSeconds, null, ""), null, null);
         }
         ModelOutputs outputs = ModelOutputs.of(engine, result, s.sets());
         Optional<String> collapse = Collapse.of(result, outputs.retainTrain(), s.sets().retainTrain().y());
         if (collapse.isPresent()) {
-            return row(cell, resolved, cell.method() + " collapsed: " + collapse.get(), Map.of(), seconds,
-                    retrainSeconds, null, result.parameters().sha256());
+            return new CellResult(row(cell, resolved, cell.method() + " collapsed: " + collapse.get(), Map.of(), seconds,
+                    retrainSeconds, null, result.parameters().sha256()), null, null);
         }
         ModelOutputs reference = setup.metricSet().needsRetrain() ? retrainOutputs.get(s.id() + "|" + cell.unlearnSeed(),
                 () -> ModelOutputs.of(engine, retrain, s.sets())) : null;
         Map<String, Double> values = setup.metricSet().compute(engine, outputs, reference, cell.evalSeed());
         String selected = result.provenance().get("selected");
-        return row(cell, resolved, null, values, seconds, retrainSeconds,
+        ResultRow row = row(cell, resolved, null, values, seconds, retrainSeconds,
                 selected == null ? null : Long.valueOf(selected), result.parameters().sha256());
+        if (!row.ok() || setup.spec().auditSample() == 0) {
+            return new CellResult(row, null, null);
+        }
+        ModelOutputs retrainAll = reference != null ? reference : ModelOutputs.of(engine, retrain, s.sets());
+        return new CellResult(row, auditOutputs(s, outputs), auditOutputs(s, retrainAll));
+    }
+
+    /** The audit's per-example outputs from predictions already made: every forget example, the test sample. */
+    private static ExampleOutputs auditOutputs(Scenario s, ModelOutputs o) {
+        int[] forgetIds = s.split().forgetRows();
+        double[] forget = ExampleOutputs.confidences(o.forgetTrain(), s.sets().forgetTrain().y());
+        double[] test = ExampleOutputs.confidences(o.test(), s.sets().test().y());
+        float[] sample = new float[s.auditTest().length];
+        for (int i = 0; i < sample.length; i++) {
+            sample[i] = (float) test[s.auditTest()[i]];
+        }
+        float[] f = new float[forget.length];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = (float) forget[i];
+        }
+        return new ExampleOutputs(forgetIds, f, s.auditTest(), sample);
     }
 
     private ResultRow row(Cell cell, ResolvedMethod m, String failure, Map<String, Double> metrics, double seconds,

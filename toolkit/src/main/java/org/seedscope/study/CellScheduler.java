@@ -2,12 +2,11 @@ package org.seedscope.study;
 
 import java.util.List;
 import java.util.function.Consumer;
-import org.seedscope.results.ResultRow;
 
 /**
  * Where a study's cells run: threads of this JVM ({@link #local(int)}, the default) or a cluster
  * (the {@code spark} module). Whatever runs them, the runner stays the only writer of the result
- * store: a scheduler hands every finished row to the sink, from any thread, and the runner appends
+ * store: a scheduler hands every finished cell result to the sink, from any thread, and the runner appends
  * it once (a row for a cell already stored — a retried or speculative task — is dropped).
  */
 public interface CellScheduler {
@@ -20,10 +19,10 @@ public interface CellScheduler {
      * @param work the study's work (for a local scheduler; a cluster rebuilds it on its executors)
      * @param specJson the canonical spec, for schedulers that rebuild the work elsewhere
      * @param cells the cells still to run, in plan order
-     * @param sink receives each finished row
+     * @param sink receives each finished cell's result
      * @throws InterruptedException when interrupted
      */
-    void run(StudyWork work, String specJson, List<Cell> cells, Consumer<ResultRow> sink) throws InterruptedException;
+    void run(StudyWork work, String specJson, List<Cell> cells, Consumer<CellResult> sink) throws InterruptedException;
 
     /** @return a short description for progress lines, e.g. {@code 2 threads} */
     String describe();

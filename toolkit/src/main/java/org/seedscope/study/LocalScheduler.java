@@ -9,7 +9,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.seedscope.results.ResultRow;
 
 /**
  * Runs cells on a fixed pool of threads of this JVM. Interrupting the caller interrupts the
@@ -27,7 +26,7 @@ record LocalScheduler(int workers) implements CellScheduler {
     }
 
     @Override
-    public void run(StudyWork work, String specJson, List<Cell> cells, Consumer<ResultRow> sink)
+    public void run(StudyWork work, String specJson, List<Cell> cells, Consumer<CellResult> sink)
             throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "seedscope-cell");

@@ -14,11 +14,13 @@ final class MethodResolver {
      * @throws IllegalArgumentException for an unknown id (listing the known ones) or bad settings
      */
     static UnlearningMethod resolve(MethodRegistry registry, MethodSpec spec) {
-        UnlearningMethod base = registry.get(spec.id());
         if (spec.plain()) {
-            return base;
+            return registry.get(spec.id());
         }
-        throw new IllegalArgumentException("methods: " + spec.name() + ": named variants with settings are not "
-                + "supported by this registry yet");
+        try {
+            return registry.variant(spec.id(), spec.name(), spec.settings());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("methods: " + spec.name() + ": " + e.getMessage(), e);
+        }
     }
 }

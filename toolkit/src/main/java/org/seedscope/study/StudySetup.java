@@ -11,6 +11,7 @@ import org.seedscope.engine.Architecture;
 import org.seedscope.engine.EngineOptions;
 import org.seedscope.metrics.EvaluationSets;
 import org.seedscope.metrics.MetricSet;
+import org.seedscope.seed.SeedPurpose;
 import org.seedscope.unlearn.MethodRegistry;
 import org.seedscope.unlearn.UnlearningMethod;
 
@@ -52,9 +53,10 @@ record StudySetup(StudySpec spec, Dataset data, MethodRegistry registry, Map<Str
      * @param arch the architecture of its models
      * @param trainHash hash of D
      * @param retainHash hash of D_r
+     * @param auditTest rows of the test set whose outputs are stored for the audit (may be empty)
      */
     record Scenario(String id, Split split, EvaluationSets sets, Architecture arch, String trainHash,
-            String retainHash) {}
+            String retainHash, int[] auditTest) {}
 
     /**
      * @param spec the spec
@@ -90,8 +92,10 @@ record StudySetup(StudySpec spec, Dataset data, MethodRegistry registry, Map<Str
             EvaluationSets sets = new EvaluationSets(split.retainTrain(), split.forgetTrain(), split.test(),
                     split.retainTest(), split.forgetTest());
             Architecture arch = spec.model().architecture(data.features(), split.classNames().size());
+            int[] auditTest = ExampleOutputs.testSample(split.test().size(), spec.auditSample(),
+                    SeedPurpose.AUDIT_SAMPLE.derive(spec.baseSeed()));
             scenarios.put(id, new Scenario(id, split, sets, arch, ModelCache.hash(split.train()),
-                    ModelCache.hash(split.retainTrain())));
+                    ModelCache.hash(split.retainTrain()), auditTest));
         }
         return new StudySetup(spec, data, registry, java.util.Collections.unmodifiableMap(methods), metrics,
                 java.util.Collections.unmodifiableMap(scenarios),
@@ -117,6 +121,6 @@ record StudySetup(StudySpec spec, Dataset data, MethodRegistry registry, Map<Str
 
     /** @return true when some method needs Amnesiac's training-time recording */
     boolean recordsTraining() {
-        return methods.values().stream().anyMatch(m -> m.method() instanceof org.seedscope.unlearn.Amnesiac);
+        return methods.values().stream().anyMatch(m -> m.method().base() instanceof org.seedscope.unlearn.Amnesiac);
     }
 }

@@ -7,7 +7,6 @@ import java.util.function.Consumer;
 import org.seedscope.Version;
 import org.seedscope.engine.Engine;
 import org.seedscope.engine.EngineOptions;
-import org.seedscope.results.ResultRow;
 import org.seedscope.tribuo.TribuoMethods;
 import org.seedscope.unlearn.MethodRegistry;
 
@@ -84,10 +83,10 @@ public final class StudyWork implements AutoCloseable {
      * Runs one cell of the plan.
      *
      * @param index the cell's position in {@link #plan()}
-     * @return its row
+     * @return its row (and its per-example outputs when the study stores them)
      * @throws java.util.concurrent.CancellationException when the thread was interrupted
      */
-    public ResultRow run(int index) {
+    public CellResult run(int index) {
         return runner.run(plan.cells().get(index));
     }
 
@@ -95,9 +94,9 @@ public final class StudyWork implements AutoCloseable {
      * Runs one cell.
      *
      * @param cell a cell of the plan
-     * @return its row
+     * @return its result
      */
-    ResultRow run(Cell cell) {
+    CellResult run(Cell cell) {
         return runner.run(cell);
     }
 

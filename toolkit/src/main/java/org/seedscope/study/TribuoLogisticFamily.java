@@ -64,7 +64,7 @@ public record TribuoLogisticFamily() implements ModelFamily {
 
     @Override
     public Optional<String> unsupported(UnlearningMethod method) {
-        if (method instanceof Amnesiac) {
+        if (method.base() instanceof Amnesiac) {
             return Optional.of(method.name() + " subtracts updates recorded while the engine trains the original; the "
                     + id() + " family is trained by Tribuo: use an engine model (e.g. model: linear) for " + method.name());
         }

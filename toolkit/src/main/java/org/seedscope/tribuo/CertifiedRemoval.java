@@ -1,8 +1,9 @@
 package org.seedscope.tribuo;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.seedscope.data.Examples;
+import org.seedscope.engine.Model;
+import org.seedscope.unlearn.UnlearningContext;
+import org.seedscope.unlearn.UnlearningMethod;
 
 /**
  * Certified removal for L2-regularised logistic regression (Guo, Goldstein, Hannun, van der Maaten,
@@ -39,11 +40,21 @@ import org.seedscope.data.Examples;
  * {@code b^T theta} of the loss; that noise is not added here, so the method stays deterministic
  * and the reported norm is what a user checks.
  *
+ * <p>As an {@link UnlearningMethod} it works on engine models without hidden layers (the form a
+ * Tribuo logistic regression takes in a study, {@link LinearClassifier#toModel}): the parameters are
+ * read as a {@link LinearClassifier} (same layout), updated in double precision and written back as
+ * floats; the unlearned model's provenance records {@value #STEP_SIZE} and
+ * {@value #RESIDUAL_GRADIENT_NORM}. Registered by {@link TribuoMethods#registry()}.
+ *
  * @param l2 the penalty weight of the objective the original minimises, positive and finite
  * @param cgTolerance relative residual {@code ||r|| / ||g||} at which conjugate gradients stop, positive
  * @param maxIterations conjugate-gradient iterations at most, at least 1
  */
-public record CertifiedRemoval(double l2, double cgTolerance, int maxIterations) implements TribuoUnlearning {
+public record CertifiedRemoval(double l2, double cgTolerance, int maxIterations) implements UnlearningMethod {
+    /** Provenance key of the fraction of the Newton step taken ({@link Removal#stepSize()}). */
+    public static final String STEP_SIZE = "step_size";
+    /** Provenance key of {@link Removal#residualGradientNorm()}. */
+    public static final String RESIDUAL_GRADIENT_NORM = "residual_gradient_norm";
     /** Halvings of the Newton step tried before giving up on decreasing the retained objective. */
     static final int MAX_HALVINGS = 30;
 
@@ -73,6 +84,11 @@ public record CertifiedRemoval(double l2, double cgTolerance, int maxIterations)
         return new CertifiedRemoval(1e-3, 1e-10, 1000);
     }
 
+    @Override
+    public String name() {
+        return ID;
+    }
+
     /**
      * @param newL2 the penalty weight the original was trained with
      * @return a copy with that penalty
@@ -81,45 +97,37 @@ public record CertifiedRemoval(double l2, double cgTolerance, int maxIterations)
         return new CertifiedRemoval(newL2, cgTolerance, maxIterations);
     }
 
-    @Override
-    public String name() {
-        return ID;
-    }
-
+    /** @return true: one Newton step from the given parameters, without random draws */
     @Override
     public boolean deterministic() {
         return true;
     }
 
+    /**
+     * @throws IllegalArgumentException when the model has hidden layers or a non-finite parameter
+     */
     @Override
-    public Map<String, Object> hyperparameters() {
-        Map<String, Object> h = new LinkedHashMap<>();
-        h.put("l2", l2);
-        h.put("cgTolerance", cgTolerance);
-        h.put("maxIterations", maxIterations);
-        return h;
-    }
-
-    @Override
-    public LinearClassifier unlearn(LinearClassifier original, TribuoUnlearningContext context) {
-        return remove(original, context).model();
+    public Model unlearn(Model original, UnlearningContext context) {
+        Removal removal = remove(LinearClassifier.fromModel(original), context.retain());
+        return removal.model().toModel(original.provenance())
+                .withProvenance(STEP_SIZE, Double.toString(removal.stepSize()))
+                .withProvenance(RESIDUAL_GRADIENT_NORM, Double.toString(removal.residualGradientNorm()));
     }
 
     /**
      * Performs the removal and reports its diagnostics.
      *
      * @param original the trained classifier; every parameter finite
-     * @param context the sets (the seed and training spec are not used)
+     * @param retain the retain set {@code D_r}, of the classifier's shape
      * @return the updated classifier with its residual gradient norms
      */
-    public Removal remove(LinearClassifier original, TribuoUnlearningContext context) {
-        context.require(original);
+    public Removal remove(LinearClassifier original, Examples retain) {
+        original.requireFeatures(retain);
         for (double v : original.parameters()) {
             if (!Double.isFinite(v)) {
                 throw new IllegalArgumentException(ID + " needs finite parameters, got " + v);
             }
         }
-        Examples retain = context.retain();
         double[] g = LogisticObjective.gradient(original, retain, l2);
         LogisticObjective.Solve solve = LogisticObjective.conjugateGradient(original, retain, l2, g, cgTolerance,
                 maxIterations);

@@ -1,7 +1,5 @@
 package org.seedscope.tribuo;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.tribuo.classification.sgd.fm.FMClassificationTrainer;
 import org.tribuo.classification.sgd.objectives.LogMulticlass;
 import org.tribuo.math.optimisers.AdaGrad;
@@ -32,15 +30,7 @@ public record FactorizationMachine(int epochs, double learningRate, int minibatc
 
     /** Validates the hyperparameters. */
     public FactorizationMachine {
-        if (epochs < 1) {
-            throw new IllegalArgumentException(ID + " epochs must be at least 1, got " + epochs);
-        }
-        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
-            throw new IllegalArgumentException(ID + " learningRate must be positive and finite, got " + learningRate);
-        }
-        if (minibatchSize < 1) {
-            throw new IllegalArgumentException(ID + " minibatchSize must be at least 1, got " + minibatchSize);
-        }
+        TribuoChecks.sgd(ID, epochs, learningRate, minibatchSize);
         if (factors < 1) {
             throw new IllegalArgumentException(ID + " factors must be at least 1, got " + factors);
         }
@@ -73,17 +63,6 @@ public record FactorizationMachine(int epochs, double learningRate, int minibatc
     @Override
     public String name() {
         return ID;
-    }
-
-    @Override
-    public Map<String, Object> hyperparameters() {
-        Map<String, Object> h = new LinkedHashMap<>();
-        h.put("epochs", epochs);
-        h.put("learningRate", learningRate);
-        h.put("minibatchSize", minibatchSize);
-        h.put("factors", factors);
-        h.put("variance", variance);
-        return h;
     }
 
     @Override

@@ -19,11 +19,12 @@ import org.tribuo.math.la.DenseMatrix;
  * A multinomial logistic-regression (linear softmax) classifier held as plain parameters in double
  * precision: {@code logits = x W + b}, {@code p = softmax(logits)}.
  *
- * <p>This is the form the Tribuo family's unlearning methods work on. Tribuo 4.3.2 has no public
+ * <p>This is the form certified removal works on in double precision. Tribuo 4.3.2 has no public
  * way to build a {@code LinearSGDModel} from given weights (its constructor is package-private and
- * {@code getModelParameters()} returns a copy), so warm-started and edited models are
- * {@code LinearClassifier}s; {@link #fromTribuo} extracts one from a trained Tribuo model and it
- * predicts what the Tribuo model predicts (same double arithmetic, up to summation order).
+ * {@code getModelParameters()} returns a copy), so {@link #fromTribuo} extracts one from a trained
+ * Tribuo model (it predicts what the Tribuo model predicts: same double arithmetic, up to summation
+ * order), and {@link #toModel} / {@link #fromModel} convert to and from the engine's linear model,
+ * on which every engine method (Finetune, SSD, ...) runs.
  *
  * <p>Layout, as the engine's one-layer {@link Architecture} ({@code inputs = features}, no hidden
  * layer): {@code parameters[j * classes + c]} is the weight of feature j for class c, followed by
@@ -64,9 +65,10 @@ public record LinearClassifier(int features, int classes, double[] parameters) {
      * Extracts the weights of a trained Tribuo linear model ({@link LinearSGDModel#getWeightsCopy()}:
      * one row per Tribuo label id, one column per Tribuo feature id, the bias last), mapping labels
      * and features by name ({@link TribuoData}). A feature the model does not know gets weight 0
-     * (Tribuo ignores it); a class the model does not know (absent from its training data, as the
-     * forgotten class is from a Retrain on {@code D_r}) gets weights 0 and bias {@code -infinity}, so
-     * its probability is 0 as in Tribuo, which has no score for it.
+     * (Tribuo ignores it); a class the model does not know (absent from its label domain; datasets
+     * from {@link TribuoData#toDataset(org.seedscope.data.Examples, List)} name every class, so their
+     * fits know them all) gets weights 0 and bias {@code -infinity}, so its probability is 0 as in
+     * Tribuo, which has no score for it.
      *
      * @param model the Tribuo model
      * @param features number of SeedScope columns
@@ -101,6 +103,28 @@ public record LinearClassifier(int features, int classes, double[] parameters) {
             }
         }
         return new LinearClassifier(features, k, p);
+    }
+
+    /**
+     * Reads an engine model without hidden layers ({@link #toModel}'s form) as a classifier: the
+     * layouts agree, so the float parameters are widened to double in place.
+     *
+     * @param model an engine model of architecture {@code features -> classes}
+     * @return the classifier
+     * @throws IllegalArgumentException when the model has hidden layers
+     */
+    public static LinearClassifier fromModel(Model model) {
+        Architecture a = model.architecture();
+        if (!a.hidden().isEmpty()) {
+            throw new IllegalArgumentException("a linear classifier needs a model without hidden layers, got " + a
+                    + "; use the tribuo-lr family or a linear model in the study");
+        }
+        float[] p = model.parameters().toArray();
+        double[] d = new double[p.length];
+        for (int i = 0; i < p.length; i++) {
+            d[i] = p[i];
+        }
+        return new LinearClassifier(a.inputs(), a.outputs(), d);
     }
 
     /** @return {@code (features + 1) * classes} */

@@ -55,7 +55,14 @@ public final class LogisticObjective {
      */
     public static double[] gradient(LinearClassifier model, Examples data, double l2) {
         check(model, data, l2);
-        double[] g = sumOfExampleGradients(model, data, allRows(data.size()), 0, data.size());
+        int d = model.features();
+        int k = model.classes();
+        double[] g = new double[model.parameterCount()];
+        double[] delta = new double[k];
+        for (int i = 0; i < data.size(); i++) {
+            exampleDelta(model, data, i, delta);
+            addOuter(g, data.x(), i, d, k, delta, 1.0);
+        }
         scale(g, data.isEmpty() ? 0 : 1.0 / data.size());
         addScaled(g, l2, model.parameters());
         return g;
@@ -202,23 +209,6 @@ public final class LogisticObjective {
         return new Solve(s, Math.sqrt(rr), it);
     }
 
-    /**
-     * Sums the per-example cross-entropy gradients of the given rows ({@code rows[from..to)}), without
-     * penalty and without averaging.
-     */
-    static double[] sumOfExampleGradients(LinearClassifier model, Examples data, int[] rows, int from, int to) {
-        int d = model.features();
-        int k = model.classes();
-        double[] g = new double[model.parameterCount()];
-        double[] delta = new double[k];
-        for (int n = from; n < to; n++) {
-            int i = rows[n];
-            exampleDelta(model, data, i, delta);
-            addOuter(g, data.x(), i, d, k, delta, 1.0);
-        }
-        return g;
-    }
-
     /** Writes {@code delta = softmax(logits_i) - onehot(y_i)} into delta. */
     static void exampleDelta(LinearClassifier model, Examples data, int i, double[] delta) {
         model.logits(data.x(), i, delta);
@@ -249,14 +239,6 @@ public final class LogisticObjective {
         double[] p = model.parameters().clone();
         addScaled(p, t, direction);
         return new LinearClassifier(model.features(), model.classes(), p);
-    }
-
-    static int[] allRows(int n) {
-        int[] rows = new int[n];
-        for (int i = 0; i < n; i++) {
-            rows[i] = i;
-        }
-        return rows;
     }
 
     static void addScaled(double[] target, double a, double[] v) {

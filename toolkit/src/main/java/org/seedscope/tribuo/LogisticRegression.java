@@ -1,7 +1,5 @@
 package org.seedscope.tribuo;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
 import org.tribuo.classification.sgd.objectives.LogMulticlass;
 import org.tribuo.math.optimisers.AdaGrad;
@@ -31,15 +29,7 @@ public record LogisticRegression(int epochs, double learningRate, int minibatchS
 
     /** Validates the hyperparameters. */
     public LogisticRegression {
-        if (epochs < 1) {
-            throw new IllegalArgumentException(ID + " epochs must be at least 1, got " + epochs);
-        }
-        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
-            throw new IllegalArgumentException(ID + " learningRate must be positive and finite, got " + learningRate);
-        }
-        if (minibatchSize < 1) {
-            throw new IllegalArgumentException(ID + " minibatchSize must be at least 1, got " + minibatchSize);
-        }
+        TribuoChecks.sgd(ID, epochs, learningRate, minibatchSize);
     }
 
     /** @return Tribuo's {@code LogisticRegressionTrainer} settings: 5 epochs, AdaGrad 1.0, minibatch 1 */
@@ -74,15 +64,6 @@ public record LogisticRegression(int epochs, double learningRate, int minibatchS
     @Override
     public String name() {
         return ID;
-    }
-
-    @Override
-    public Map<String, Object> hyperparameters() {
-        Map<String, Object> h = new LinkedHashMap<>();
-        h.put("epochs", epochs);
-        h.put("learningRate", learningRate);
-        h.put("minibatchSize", minibatchSize);
-        return h;
     }
 
     @Override

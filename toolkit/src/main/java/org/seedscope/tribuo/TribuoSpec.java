@@ -3,6 +3,7 @@ package org.seedscope.tribuo;
 import java.util.List;
 import java.util.Map;
 import org.seedscope.data.Examples;
+import org.seedscope.unlearn.Hyperparameters;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
 
@@ -18,8 +19,13 @@ public sealed interface TribuoSpec permits LogisticRegression, FactorizationMach
     /** @return the family member's id: {@code tribuo-lr} or {@code tribuo-fm} */
     String name();
 
-    /** @return the hyperparameters by name, in a stable order */
-    Map<String, Object> hyperparameters();
+    /**
+     * @return the hyperparameters by name: the record components, in declaration order
+     *     ({@link Hyperparameters#of})
+     */
+    default Map<String, Object> hyperparameters() {
+        return Hyperparameters.of((Record) this);
+    }
 
     /**
      * @param seed the training seed (Tribuo's trainer seed: initialisation and example order)

@@ -1,8 +1,5 @@
 package org.seedscope.unlearn;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.SplittableRandom;
 import org.seedscope.engine.Model;
 import org.seedscope.engine.Parameters;
 import org.seedscope.train.Losses;
@@ -39,11 +36,12 @@ import org.seedscope.train.Trainer;
  */
 public record Amnesiac(int repairEpochs) implements UnlearningMethod {
 
+    /** Registry id. */
+    public static final String ID = "amnesiac";
+
     /** Validates the hyperparameters. */
     public Amnesiac {
-        if (repairEpochs < 0) {
-            throw new IllegalArgumentException("amnesiac repairEpochs must be at least 0, got " + repairEpochs);
-        }
+        Checks.atLeast(ID, "repairEpochs", repairEpochs, 0);
     }
 
     /** @return one repair epoch (see the class comment) */
@@ -61,20 +59,13 @@ public record Amnesiac(int repairEpochs) implements UnlearningMethod {
 
     @Override
     public String name() {
-        return "amnesiac";
+        return ID;
     }
 
     /** @return true exactly when there is no repair training (the only use of the seed) */
     @Override
     public boolean deterministic() {
         return repairEpochs == 0;
-    }
-
-    @Override
-    public Map<String, Object> hyperparameters() {
-        Map<String, Object> h = new LinkedHashMap<>();
-        h.put("repair_epochs", repairEpochs);
-        return h;
     }
 
     /**

@@ -1,7 +1,6 @@
 package org.seedscope.unlearn;
 
 import java.util.Arrays;
-import java.util.Map;
 import java.util.SplittableRandom;
 import org.seedscope.data.Examples;
 import org.seedscope.engine.Model;
@@ -14,7 +13,8 @@ import org.seedscope.train.Trainer;
  * from the competent teacher (the original) on a random sample of {@code D_r} and from an
  * incompetent teacher (a freshly initialised model of the same architecture) on {@code D_f}. Both
  * teachers' softmax outputs are computed once before training. Rows of the sample and of
- * {@code D_f} are shuffled together and stepped over with constant-rate Adam.
+ * {@code D_f} are shuffled together and stepped over with constant-rate Adam ({@link DescentSettings}:
+ * its {@code momentum} is Adam's {@code beta1}).
  *
  * <p>Randomness from the method stream {@link UnlearningContext#random()}, in this order: batch-order seed, retain-sample
  * seed (a partial Fisher-Yates draw of {@code ceil(retainFraction * |D_r|)} distinct rows), and the
@@ -28,27 +28,23 @@ import org.seedscope.train.Trainer;
  * tests use 0.003).
  *
  * @param retainFraction fraction of {@code D_r} distilled from the competent teacher, in (0, 1]
- * @param epochs passes over the sample plus {@code D_f}, at least 1
- * @param learningRate Adam learning rate, positive
- * @param batchSize examples per step, at least 1
+ * @param settings epochs over the sample plus {@code D_f}, Adam learning rate, Adam's beta1 (as
+ *     {@code momentum}), weight decay, batch size
  */
-public record BadTeacher(double retainFraction, int epochs, double learningRate, int batchSize)
-        implements UnlearningMethod {
+public record BadTeacher(double retainFraction, DescentSettings settings) implements DescentMethod<BadTeacher> {
 
     /** Registry id. */
     public static final String ID = "bad-teacher";
 
     /** Validates the hyperparameters. */
     public BadTeacher {
-        Support.requireFraction(ID, "retainFraction", retainFraction, false);
-        Support.requireAtLeast(ID, "epochs", epochs, 1);
-        Support.requirePositive(ID, "learningRate", learningRate);
-        Support.requireAtLeast(ID, "batchSize", batchSize, 1);
+        Checks.fraction(ID, "retainFraction", retainFraction, false);
+        settings.validate(ID);
     }
 
-    /** @return retain fraction 0.3, 1 epoch, Adam rate 1e-4, batch 128 */
+    /** @return retain fraction 0.3, 1 epoch, Adam rate 1e-4 with beta1 0.9, no weight decay, batch 128 */
     public static BadTeacher withDefaults() {
-        return new BadTeacher(0.3, 1, 1e-4, 128);
+        return new BadTeacher(0.3, DescentSettings.of(1, 1e-4, 128));
     }
 
     /**
@@ -56,31 +52,7 @@ public record BadTeacher(double retainFraction, int epochs, double learningRate,
      * @return a copy with that fraction
      */
     public BadTeacher withRetainFraction(double newRetainFraction) {
-        return new BadTeacher(newRetainFraction, epochs, learningRate, batchSize);
-    }
-
-    /**
-     * @param newEpochs epochs
-     * @return a copy with that many epochs
-     */
-    public BadTeacher withEpochs(int newEpochs) {
-        return new BadTeacher(retainFraction, newEpochs, learningRate, batchSize);
-    }
-
-    /**
-     * @param newLearningRate learning rate
-     * @return a copy with that rate
-     */
-    public BadTeacher withLearningRate(double newLearningRate) {
-        return new BadTeacher(retainFraction, epochs, newLearningRate, batchSize);
-    }
-
-    /**
-     * @param newBatchSize batch size
-     * @return a copy with that batch size
-     */
-    public BadTeacher withBatchSize(int newBatchSize) {
-        return new BadTeacher(retainFraction, epochs, learningRate, newBatchSize);
+        return new BadTeacher(newRetainFraction, settings);
     }
 
     @Override
@@ -89,14 +61,8 @@ public record BadTeacher(double retainFraction, int epochs, double learningRate,
     }
 
     @Override
-    public boolean deterministic() {
-        return false;
-    }
-
-    @Override
-    public Map<String, Object> hyperparameters() {
-        return Support.hyperparameters("retainFraction", retainFraction, "epochs", epochs,
-                "learningRate", learningRate, "batchSize", batchSize);
+    public BadTeacher withSettings(DescentSettings newSettings) {
+        return new BadTeacher(retainFraction, newSettings);
     }
 
     @Override
@@ -113,7 +79,7 @@ public record BadTeacher(double retainFraction, int epochs, double learningRate,
         float[] incompetentTargets = Support.probabilities(context.engine(), incompetent, context.forget());
         float[] targets = Arrays.copyOf(competentTargets, competentTargets.length + incompetentTargets.length);
         System.arraycopy(incompetentTargets, 0, targets, competentTargets.length, incompetentTargets.length);
-        return new Trainer(context.engine(), Support.adam(epochs, batchSize, learningRate))
+        return new Trainer(context.engine(), settings.adam())
                 .train(original, data, shuffle, Losses.softTargets(targets, Support.filled(data.size(), 1f)), null)
                 .model();
     }

@@ -1,12 +1,9 @@
 package org.seedscope.unlearn;
 
-import java.util.Map;
-import java.util.SplittableRandom;
 import org.seedscope.engine.Model;
 import org.seedscope.engine.Parameters;
 import org.seedscope.train.Losses;
 import org.seedscope.train.StepHook;
-import org.seedscope.train.Trainer;
 
 /**
  * l1-sparse unlearning (Jia et al. 2023, "Model sparsity can simplify machine unlearning"):
@@ -33,28 +30,22 @@ import org.seedscope.train.Trainer;
  * small at retain 0.874.
  *
  * @param gamma initial l1 weight, non-negative (0 gives plain fine-tuning)
- * @param epochs passes over {@code D_r}, at least 1
- * @param learningRate SGD learning rate, positive
- * @param batchSize examples per step, at least 1
+ * @param settings epochs over {@code D_r}, learning rate {@code eta}, momentum, weight decay, batch size
  */
-public record L1Sparse(double gamma, int epochs, double learningRate, int batchSize) implements UnlearningMethod {
+public record L1Sparse(double gamma, DescentSettings settings) implements DescentMethod<L1Sparse> {
 
     /** Registry id. */
     public static final String ID = "l1-sparse";
 
     /** Validates the hyperparameters. */
     public L1Sparse {
-        if (!(gamma >= 0) || Double.isInfinite(gamma)) {
-            throw new IllegalArgumentException(ID + ": gamma must be a non-negative finite number, got " + gamma);
-        }
-        Support.requireAtLeast(ID, "epochs", epochs, 1);
-        Support.requirePositive(ID, "learningRate", learningRate);
-        Support.requireAtLeast(ID, "batchSize", batchSize, 1);
+        Checks.nonNegative(ID, "gamma", gamma);
+        settings.validate(ID);
     }
 
-    /** @return gamma 1e-3, 10 epochs, learning rate 0.01, batch 128 */
+    /** @return gamma 1e-3, 10 epochs, learning rate 0.01, momentum 0.9, no weight decay, batch 128 */
     public static L1Sparse withDefaults() {
-        return new L1Sparse(1e-3, 10, 0.01, 128);
+        return new L1Sparse(1e-3, DescentSettings.of(10, 0.01, 128));
     }
 
     /**
@@ -62,31 +53,7 @@ public record L1Sparse(double gamma, int epochs, double learningRate, int batchS
      * @return a copy with that weight
      */
     public L1Sparse withGamma(double newGamma) {
-        return new L1Sparse(newGamma, epochs, learningRate, batchSize);
-    }
-
-    /**
-     * @param newEpochs epochs
-     * @return a copy with that many epochs
-     */
-    public L1Sparse withEpochs(int newEpochs) {
-        return new L1Sparse(gamma, newEpochs, learningRate, batchSize);
-    }
-
-    /**
-     * @param newLearningRate learning rate
-     * @return a copy with that rate
-     */
-    public L1Sparse withLearningRate(double newLearningRate) {
-        return new L1Sparse(gamma, epochs, newLearningRate, batchSize);
-    }
-
-    /**
-     * @param newBatchSize batch size
-     * @return a copy with that batch size
-     */
-    public L1Sparse withBatchSize(int newBatchSize) {
-        return new L1Sparse(gamma, epochs, learningRate, newBatchSize);
+        return new L1Sparse(newGamma, settings);
     }
 
     @Override
@@ -95,19 +62,15 @@ public record L1Sparse(double gamma, int epochs, double learningRate, int batchS
     }
 
     @Override
-    public boolean deterministic() {
-        return false;
-    }
-
-    @Override
-    public Map<String, Object> hyperparameters() {
-        return Support.hyperparameters("gamma", gamma, "epochs", epochs, "learningRate", learningRate,
-                "batchSize", batchSize);
+    public L1Sparse withSettings(DescentSettings newSettings) {
+        return new L1Sparse(gamma, newSettings);
     }
 
     @Override
     public Model unlearn(Model original, UnlearningContext context) {
-        long shuffle = context.random().nextLong();
+        int batchSize = settings.batchSize();
+        int epochs = settings.epochs();
+        double learningRate = settings.learningRate();
         int stepsPerEpoch = (context.retain().size() + batchSize - 1) / batchSize;
         StepHook penalty = new StepHook() {
             private int step;
@@ -122,8 +85,7 @@ public record L1Sparse(double gamma, int epochs, double learningRate, int batchS
                 }
             }
         };
-        return new Trainer(context.engine(), Support.sgd(epochs, batchSize, learningRate))
-                .train(original, context.retain(), shuffle, Losses.crossEntropy(context.retain().y()), penalty)
-                .model();
+        return settings.descend(original, context.retain(), Losses.crossEntropy(context.retain().y()), penalty,
+                context);
     }
 }

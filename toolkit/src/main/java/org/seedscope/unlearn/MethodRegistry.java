@@ -26,11 +26,12 @@ public final class MethodRegistry {
     /**
      * The toolkit's methods with their default hyperparameters, keyed by {@link UnlearningMethod#name()}.
      *
-     * @return a registry of retrain, finetune, neggrad, neggrad+, random-labels, bad-teacher, scrub,
-     *     salun, l1-sparse, ssd, ssd-det, lfssd, lfssd-det, unsir and amnesiac
+     * @return a registry of original, retrain, finetune, neggrad, neggrad+, random-labels,
+     *     bad-teacher, scrub, salun, l1-sparse, ssd, ssd-det, lfssd, lfssd-det, unsir and amnesiac
      */
     public static MethodRegistry standard() {
         return of(List.of(
+                Original.withDefaults(),
                 Retrain.withDefaults(),
                 Finetune.withDefaults(),
                 NegGrad.withDefaults(),
@@ -40,10 +41,10 @@ public final class MethodRegistry {
                 Scrub.withDefaults(),
                 SalUn.withDefaults(),
                 L1Sparse.withDefaults(),
-                Ssd.withDefaults(),
-                SsdDet.withDefaults(),
-                Lfssd.withDefaults(),
-                LfssdDet.withDefaults(),
+                SelectiveDampening.ssd(),
+                SelectiveDampening.ssdDet(),
+                SelectiveDampening.lfssd(),
+                SelectiveDampening.lfssdDet(),
                 Unsir.withDefaults(),
                 Amnesiac.withDefaults()));
     }
@@ -77,6 +78,38 @@ public final class MethodRegistry {
                     + String.join(", ", methods.keySet()));
         }
         return m;
+    }
+
+    /**
+     * Builds a configured variant of a registered method from data, e.g. a spec file's
+     * {@code {id: ssd, name: ssd-a100, alpha: 100}}: the registered method's hyperparameters with
+     * {@code values} replacing some of them, under its own name. The result is not registered; add
+     * it with {@link #with(UnlearningMethod)} to look it up by name.
+     *
+     * <p>Keys must be exactly the method's {@link UnlearningMethod#hyperparameters()} names
+     * (camelCase record components, nested settings flattened). Values as JSON and YAML parsers give
+     * them: numbers as Integer, Long or Double (an integer field takes only whole-number types; a
+     * real field takes any number), enums as their id text ({@code order: shuffled}, case and
+     * {@code -}/{@code _} ignored), booleans as Boolean. Every value is then checked by the
+     * method's own rules.
+     *
+     * @param id a registered method id, e.g. {@code ssd}
+     * @param name the variant's name (its rows' {@code method} column); null keeps the registered
+     *     method's name
+     * @param values hyperparameters replacing the registered method's; may be empty
+     * @return the configured method: a {@link MethodVariant} when renamed, else the method itself
+     * @throws IllegalArgumentException for an unknown id (the message lists the known ids), an unknown
+     *     key (the message lists the allowed ones), a value of the wrong type or an invalid value or
+     *     combination (the message names the method, key and value), or a method that is not a record
+     *     while values are given
+     */
+    public UnlearningMethod variant(String id, String name, Map<String, ?> values) {
+        Objects.requireNonNull(values, "values");
+        UnlearningMethod base = get(id);
+        UnlearningMethod configured = Hyperparameters.with(base instanceof MethodVariant v ? v.method() : base,
+                values);
+        String wanted = name == null ? base.name() : name;
+        return wanted.equals(configured.name()) ? configured : new MethodVariant(wanted, configured);
     }
 
     /** @return the registered ids, sorted */

@@ -1,6 +1,5 @@
 package org.seedscope.unlearn;
 
-import java.util.Map;
 import org.seedscope.engine.Model;
 import org.seedscope.seed.SeedPurpose;
 import org.seedscope.train.Trainer;
@@ -12,7 +11,8 @@ import org.seedscope.train.Trainer;
  * {@link SeedPurpose#RETRAIN_INIT} stream and batch order from the {@link SeedPurpose#RETRAIN_ORDER}
  * stream of the unlearning seed, so Retrain never starts from the original's initial weights even
  * when the unlearning seed equals the training seed. Not deterministic: a new seed gives a new
- * initialisation and order. It has no hyperparameters of its own.
+ * initialisation and order. It has no hyperparameters of its own (the schedule is the original's,
+ * recorded with the original).
  */
 public record Retrain() implements UnlearningMethod {
 
@@ -27,17 +27,6 @@ public record Retrain() implements UnlearningMethod {
     @Override
     public String name() {
         return ID;
-    }
-
-    @Override
-    public boolean deterministic() {
-        return false;
-    }
-
-    /** @return an empty map: the schedule is the original's and is recorded with the original */
-    @Override
-    public Map<String, Object> hyperparameters() {
-        return Map.of();
     }
 
     @Override

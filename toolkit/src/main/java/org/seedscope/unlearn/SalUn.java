@@ -2,7 +2,6 @@ package org.seedscope.unlearn;
 
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.Map;
 import java.util.stream.IntStream;
 import org.seedscope.data.Examples;
 import org.seedscope.engine.Engine;
@@ -24,7 +23,7 @@ import org.seedscope.train.Trainer;
  *   <li>Train the original with cross-entropy on {@code D_r + D_f}, every forget example relabelled
  *       to a random other class, updating only masked parameters
  *       ({@link Trainer#train(Model, Examples, long, org.seedscope.engine.Loss,
- *       org.seedscope.train.StepHook, float[])}). Constant-rate SGD with momentum 0.9.</li>
+ *       org.seedscope.train.StepHook, float[])}). Constant-rate SGD ({@link DescentSettings}).</li>
  * </ol>
  *
  * <p>Randomness from the method stream {@link UnlearningContext#random()} exactly as {@link RandomLabels}: first draw =
@@ -37,26 +36,22 @@ import org.seedscope.train.Trainer;
  * than {@link RandomLabels}' be used safely.
  *
  * @param keep fraction of parameters updated, in (0, 1]
- * @param epochs passes over {@code D_r + D_f}, at least 1
- * @param learningRate SGD learning rate, positive
- * @param batchSize examples per step, at least 1
+ * @param settings epochs over {@code D_r + D_f}, learning rate, momentum, weight decay, batch size
  */
-public record SalUn(double keep, int epochs, double learningRate, int batchSize) implements UnlearningMethod {
+public record SalUn(double keep, DescentSettings settings) implements DescentMethod<SalUn> {
 
     /** Registry id. */
     public static final String ID = "salun";
 
     /** Validates the hyperparameters. */
     public SalUn {
-        Support.requireFraction(ID, "keep", keep, false);
-        Support.requireAtLeast(ID, "epochs", epochs, 1);
-        Support.requirePositive(ID, "learningRate", learningRate);
-        Support.requireAtLeast(ID, "batchSize", batchSize, 1);
+        Checks.fraction(ID, "keep", keep, false);
+        settings.validate(ID);
     }
 
-    /** @return keep 0.5, 3 epochs, learning rate 0.01, batch 128 */
+    /** @return keep 0.5, 3 epochs, learning rate 0.01, momentum 0.9, no weight decay, batch 128 */
     public static SalUn withDefaults() {
-        return new SalUn(0.5, 3, 0.01, 128);
+        return new SalUn(0.5, DescentSettings.of(3, 0.01, 128));
     }
 
     /**
@@ -64,31 +59,7 @@ public record SalUn(double keep, int epochs, double learningRate, int batchSize)
      * @return a copy with that fraction
      */
     public SalUn withKeep(double newKeep) {
-        return new SalUn(newKeep, epochs, learningRate, batchSize);
-    }
-
-    /**
-     * @param newEpochs epochs
-     * @return a copy with that many epochs
-     */
-    public SalUn withEpochs(int newEpochs) {
-        return new SalUn(keep, newEpochs, learningRate, batchSize);
-    }
-
-    /**
-     * @param newLearningRate learning rate
-     * @return a copy with that rate
-     */
-    public SalUn withLearningRate(double newLearningRate) {
-        return new SalUn(keep, epochs, newLearningRate, batchSize);
-    }
-
-    /**
-     * @param newBatchSize batch size
-     * @return a copy with that batch size
-     */
-    public SalUn withBatchSize(int newBatchSize) {
-        return new SalUn(keep, epochs, learningRate, newBatchSize);
+        return new SalUn(newKeep, settings);
     }
 
     @Override
@@ -97,14 +68,8 @@ public record SalUn(double keep, int epochs, double learningRate, int batchSize)
     }
 
     @Override
-    public boolean deterministic() {
-        return false;
-    }
-
-    @Override
-    public Map<String, Object> hyperparameters() {
-        return Support.hyperparameters("keep", keep, "epochs", epochs, "learningRate", learningRate,
-                "batchSize", batchSize);
+    public SalUn withSettings(DescentSettings newSettings) {
+        return new SalUn(keep, newSettings);
     }
 
     /**
@@ -134,7 +99,7 @@ public record SalUn(double keep, int epochs, double learningRate, int batchSize)
 
     @Override
     public Model unlearn(Model original, UnlearningContext context) {
-        return Support.trainOnRandomLabels(original, context, Support.sgd(epochs, batchSize, learningRate),
+        return Support.trainOnRandomLabels(original, context, settings.sgd(),
                 mask(original, context.forget(), context.engine()));
     }
 }

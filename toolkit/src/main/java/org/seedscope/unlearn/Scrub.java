@@ -1,6 +1,5 @@
 package org.seedscope.unlearn;
 
-import java.util.Map;
 import java.util.SplittableRandom;
 import org.seedscope.data.Examples;
 import org.seedscope.engine.Loss;
@@ -18,7 +17,7 @@ import org.seedscope.train.Trainer;
  *   <li>a min-epoch over {@code D_r} minimising {@code KL(teacher || student) + alpha * CE}.</li>
  * </ul>
  * The teacher's softmax outputs on {@code D_f} and {@code D_r} are computed once. Constant-rate SGD
- * with momentum 0.9; each epoch is one {@link Trainer} run, so momentum restarts at every epoch.
+ * ({@link DescentSettings}); each epoch is one {@link Trainer} run, so momentum restarts at every epoch.
  * Distillation at T = 1 (the reference code uses T = 4 and weighs CE 0.99 against KL 0.001). A NaN
  * or infinite loss (an over-long max phase) throws {@link org.seedscope.train.TrainingDiverged}.
  *
@@ -26,7 +25,7 @@ import org.seedscope.train.Trainer;
  * the min-epoch's batch-order seeds (the first is drawn even when the round has no max-epoch).
  *
  * <p>Defaults: 5 rounds with max-epochs in the first 2 ({@code msteps = 2} as in the reference
- * code's runs); alpha 1; SGD rate 0.005, retain batch 128 and forget batch 32, measured here. At
+ * code's runs); alpha 1; SGD rate 0.005 with momentum 0.9, retain batch 128 and forget batch 32, measured here. At
  * the start the student equals the teacher, where the KL and its gradient vanish, so the max phase
  * needs enough steps to leave that point, and then grows fast: on the Fashion-MNIST setting of the
  * {@linkplain org.seedscope.unlearn package notes} (original: retain 0.869, forget 0.798) the
@@ -34,45 +33,35 @@ import org.seedscope.train.Trainer;
  * forgetting again (0.18). The ascent is sensitive to the number of max-steps: re-tune the forget
  * batch when {@code D_f} is much smaller or larger.
  *
- * @param epochs rounds, at least 1
  * @param maxEpochs rounds that start with a max-epoch, in [0, epochs]
  * @param alpha weight of the retain cross-entropy in the min-steps, non-negative
- * @param learningRate SGD learning rate, positive
- * @param batchSize examples per min-step on {@code D_r}, at least 1
  * @param forgetBatchSize examples per max-step on {@code D_f}, at least 1
+ * @param settings rounds ({@code epochs}), learning rate, momentum, weight decay, and the batch size of
+ *     the min-steps on {@code D_r}
  */
-public record Scrub(int epochs, int maxEpochs, double alpha, double learningRate, int batchSize,
-        int forgetBatchSize) implements UnlearningMethod {
+public record Scrub(int maxEpochs, double alpha, int forgetBatchSize, DescentSettings settings)
+        implements DescentMethod<Scrub> {
 
     /** Registry id. */
     public static final String ID = "scrub";
 
     /** Validates the hyperparameters. */
     public Scrub {
-        Support.requireAtLeast(ID, "epochs", epochs, 1);
-        if (maxEpochs < 0 || maxEpochs > epochs) {
-            throw new IllegalArgumentException(ID + ": maxEpochs must be in [0, epochs = " + epochs + "], got "
-                    + maxEpochs);
+        settings.validate(ID);
+        if (maxEpochs < 0 || maxEpochs > settings.epochs()) {
+            throw new IllegalArgumentException(ID + ": maxEpochs must be in [0, epochs = " + settings.epochs()
+                    + "], got " + maxEpochs);
         }
-        if (!(alpha >= 0) || Double.isInfinite(alpha)) {
-            throw new IllegalArgumentException(ID + ": alpha must be a non-negative finite number, got " + alpha);
-        }
-        Support.requirePositive(ID, "learningRate", learningRate);
-        Support.requireAtLeast(ID, "batchSize", batchSize, 1);
-        Support.requireAtLeast(ID, "forgetBatchSize", forgetBatchSize, 1);
-    }
-
-    /** @return 5 rounds, 2 max-epochs, alpha 1, learning rate 0.005, batch 128, forget batch 32 */
-    public static Scrub withDefaults() {
-        return new Scrub(5, 2, 1.0, 0.005, 128, 32);
+        Checks.nonNegative(ID, "alpha", alpha);
+        Checks.atLeast(ID, "forgetBatchSize", forgetBatchSize, 1);
     }
 
     /**
-     * @param newEpochs rounds (must stay at least maxEpochs)
-     * @return a copy with that many rounds
+     * @return 5 rounds, 2 max-epochs, alpha 1, learning rate 0.005, momentum 0.9, no weight decay,
+     *     batch 128, forget batch 32
      */
-    public Scrub withEpochs(int newEpochs) {
-        return new Scrub(newEpochs, maxEpochs, alpha, learningRate, batchSize, forgetBatchSize);
+    public static Scrub withDefaults() {
+        return new Scrub(2, 1.0, 32, DescentSettings.of(5, 0.005, 128));
     }
 
     /**
@@ -80,7 +69,7 @@ public record Scrub(int epochs, int maxEpochs, double alpha, double learningRate
      * @return a copy with that many max-epochs
      */
     public Scrub withMaxEpochs(int newMaxEpochs) {
-        return new Scrub(epochs, newMaxEpochs, alpha, learningRate, batchSize, forgetBatchSize);
+        return new Scrub(newMaxEpochs, alpha, forgetBatchSize, settings);
     }
 
     /**
@@ -88,23 +77,7 @@ public record Scrub(int epochs, int maxEpochs, double alpha, double learningRate
      * @return a copy with that weight
      */
     public Scrub withAlpha(double newAlpha) {
-        return new Scrub(epochs, maxEpochs, newAlpha, learningRate, batchSize, forgetBatchSize);
-    }
-
-    /**
-     * @param newLearningRate learning rate
-     * @return a copy with that rate
-     */
-    public Scrub withLearningRate(double newLearningRate) {
-        return new Scrub(epochs, maxEpochs, alpha, newLearningRate, batchSize, forgetBatchSize);
-    }
-
-    /**
-     * @param newBatchSize batch size
-     * @return a copy with that batch size
-     */
-    public Scrub withBatchSize(int newBatchSize) {
-        return new Scrub(epochs, maxEpochs, alpha, learningRate, newBatchSize, forgetBatchSize);
+        return new Scrub(maxEpochs, newAlpha, forgetBatchSize, settings);
     }
 
     /**
@@ -112,7 +85,7 @@ public record Scrub(int epochs, int maxEpochs, double alpha, double learningRate
      * @return a copy with that batch size
      */
     public Scrub withForgetBatchSize(int newForgetBatchSize) {
-        return new Scrub(epochs, maxEpochs, alpha, learningRate, batchSize, newForgetBatchSize);
+        return new Scrub(maxEpochs, alpha, newForgetBatchSize, settings);
     }
 
     @Override
@@ -121,14 +94,8 @@ public record Scrub(int epochs, int maxEpochs, double alpha, double learningRate
     }
 
     @Override
-    public boolean deterministic() {
-        return false;
-    }
-
-    @Override
-    public Map<String, Object> hyperparameters() {
-        return Support.hyperparameters("epochs", epochs, "maxEpochs", maxEpochs, "alpha", alpha,
-                "learningRate", learningRate, "batchSize", batchSize, "forgetBatchSize", forgetBatchSize);
+    public Scrub withSettings(DescentSettings newSettings) {
+        return new Scrub(maxEpochs, alpha, forgetBatchSize, newSettings);
     }
 
     @Override
@@ -141,11 +108,11 @@ public record Scrub(int epochs, int maxEpochs, double alpha, double learningRate
                 Losses.softTargets(Support.probabilities(context.engine(), original, retain),
                         Support.filled(retain.size(), 1f)),
                 Losses.weightedCrossEntropy(retain.y(), Support.filled(retain.size(), (float) alpha)));
-        Trainer maxTrainer = new Trainer(context.engine(), Support.sgd(1, forgetBatchSize, learningRate));
-        Trainer minTrainer = new Trainer(context.engine(), Support.sgd(1, batchSize, learningRate));
+        Trainer maxTrainer = new Trainer(context.engine(), settings.withEpochs(1).withBatchSize(forgetBatchSize).sgd());
+        Trainer minTrainer = new Trainer(context.engine(), settings.withEpochs(1).sgd());
         SplittableRandom random = context.random();
         Model student = original;
-        for (int round = 0; round < epochs; round++) {
+        for (int round = 0; round < settings.epochs(); round++) {
             long maxSeed = random.nextLong();
             long minSeed = random.nextLong();
             if (round < maxEpochs) {

@@ -1,69 +1,17 @@
 package org.seedscope.unlearn;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.SplittableRandom;
 import org.seedscope.data.Examples;
 import org.seedscope.engine.Engine;
 import org.seedscope.engine.Loss;
 import org.seedscope.engine.Model;
-import org.seedscope.engine.OptimizerSpec;
 import org.seedscope.train.Losses;
-import org.seedscope.train.Schedule;
 import org.seedscope.train.Trainer;
 import org.seedscope.train.TrainingConfig;
 
-/** Helpers shared by the unlearning methods: validation, optimiser settings, relabelling, losses. */
+/** Helpers shared by the unlearning methods: relabelling, row samples, teacher outputs, losses. */
 final class Support {
-    /** SGD momentum of every SGD-based method, as in the SCRUB and l1-sparse reference code. */
-    static final double MOMENTUM = 0.9;
-
     private Support() {}
-
-    /**
-     * @return constant-rate SGD (momentum {@value #MOMENTUM}, no weight decay) for a few epochs
-     */
-    static TrainingConfig sgd(int epochs, int batchSize, double learningRate) {
-        return new TrainingConfig(epochs, batchSize, new OptimizerSpec.Sgd(learningRate, MOMENTUM, 0),
-                Schedule.constant());
-    }
-
-    /** @return constant-rate Adam with PyTorch's defaults */
-    static TrainingConfig adam(int epochs, int batchSize, double learningRate) {
-        return new TrainingConfig(epochs, batchSize, OptimizerSpec.Adam.withDefaults(learningRate),
-                Schedule.constant());
-    }
-
-    static void requirePositive(String method, String name, double value) {
-        if (!(value > 0) || Double.isInfinite(value)) {
-            throw new IllegalArgumentException(method + ": " + name + " must be a positive finite number, got "
-                    + value);
-        }
-    }
-
-    static void requireAtLeast(String method, String name, int value, int min) {
-        if (value < min) {
-            throw new IllegalArgumentException(method + ": " + name + " must be at least " + min + ", got " + value);
-        }
-    }
-
-    /** Requires {@code 0 < value <= 1} (or {@code < 1} when {@code open}). */
-    static void requireFraction(String method, String name, double value, boolean open) {
-        if (!(value > 0 && (open ? value < 1 : value <= 1))) {
-            throw new IllegalArgumentException(method + ": " + name + " must be in (0, " + (open ? "1)" : "1]")
-                    + ", got " + value);
-        }
-    }
-
-    /** @return an ordered, unmodifiable map from alternating keys and values */
-    static Map<String, Object> hyperparameters(Object... keysAndValues) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            m.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return Collections.unmodifiableMap(m);
-    }
 
     /** @return an array of {@code n} copies of {@code value} */
     static float[] filled(int n, float value) {

@@ -2,9 +2,7 @@ package org.seedscope.unlearn;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
 import org.seedscope.data.Examples;
@@ -71,6 +69,8 @@ import org.seedscope.train.TrainingConfig;
  */
 public record Unsir(int noiseSteps, double noiseLearningRate, double noiseRegularization, int noiseCopies,
         int retainPerClass, double impairLearningRate, double repairLearningRate) implements UnlearningMethod {
+    /** Registry id. */
+    public static final String ID = "unsir";
     /** Noise rows per forget label (the authors' {@code noise_batch_size}). */
     public static final int NOISE_ROWS = 32;
     /** Batch size of the impair epoch (the authors' code). */
@@ -80,16 +80,13 @@ public record Unsir(int noiseSteps, double noiseLearningRate, double noiseRegula
 
     /** Validates the hyperparameters. */
     public Unsir {
-        requireAtLeastOne("noiseSteps", noiseSteps);
-        requirePositive("noiseLearningRate", noiseLearningRate);
-        if (!(noiseRegularization >= 0) || Double.isInfinite(noiseRegularization)) {
-            throw new IllegalArgumentException("unsir noiseRegularization must be a non-negative finite number, got "
-                    + noiseRegularization);
-        }
-        requireAtLeastOne("noiseCopies", noiseCopies);
-        requireAtLeastOne("retainPerClass", retainPerClass);
-        requirePositive("impairLearningRate", impairLearningRate);
-        requirePositive("repairLearningRate", repairLearningRate);
+        Checks.atLeast(ID, "noiseSteps", noiseSteps, 1);
+        Checks.positive(ID, "noiseLearningRate", noiseLearningRate);
+        Checks.nonNegative(ID, "noiseRegularization", noiseRegularization);
+        Checks.atLeast(ID, "noiseCopies", noiseCopies, 1);
+        Checks.atLeast(ID, "retainPerClass", retainPerClass, 1);
+        Checks.positive(ID, "impairLearningRate", impairLearningRate);
+        Checks.positive(ID, "repairLearningRate", repairLearningRate);
     }
 
     /** @return the defaults described in the class comment */
@@ -162,25 +159,7 @@ public record Unsir(int noiseSteps, double noiseLearningRate, double noiseRegula
 
     @Override
     public String name() {
-        return "unsir";
-    }
-
-    @Override
-    public boolean deterministic() {
-        return false;
-    }
-
-    @Override
-    public Map<String, Object> hyperparameters() {
-        Map<String, Object> h = new LinkedHashMap<>();
-        h.put("noise_steps", noiseSteps);
-        h.put("noise_lr", noiseLearningRate);
-        h.put("noise_regularization", noiseRegularization);
-        h.put("noise_copies", noiseCopies);
-        h.put("retain_per_class", retainPerClass);
-        h.put("impair_lr", impairLearningRate);
-        h.put("repair_lr", repairLearningRate);
-        return h;
+        return ID;
     }
 
     @Override
@@ -274,17 +253,5 @@ public record Unsir(int noiseSteps, double noiseLearningRate, double noiseRegula
     private static Model epoch(Engine engine, Model start, Examples data, int batch, double rate, long shuffleSeed) {
         TrainingConfig config = new TrainingConfig(1, batch, OptimizerSpec.Adam.withDefaults(rate), Schedule.constant());
         return new Trainer(engine, config).train(start, data, shuffleSeed, Losses.crossEntropy(data.y()), null).model();
-    }
-
-    private static void requireAtLeastOne(String name, int value) {
-        if (value < 1) {
-            throw new IllegalArgumentException("unsir " + name + " must be at least 1, got " + value);
-        }
-    }
-
-    private static void requirePositive(String name, double value) {
-        if (!(value > 0) || Double.isInfinite(value)) {
-            throw new IllegalArgumentException("unsir " + name + " must be a positive finite number, got " + value);
-        }
     }
 }

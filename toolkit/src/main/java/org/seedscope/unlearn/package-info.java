@@ -3,9 +3,18 @@
  * and a registry of them by id, {@link org.seedscope.unlearn.MethodRegistry}.
  *
  * <p>Every method is a record of validated hyperparameters with a {@code withDefaults()} factory
- * and {@code withX(...)} copies; it never modifies the original model and draws every random number
- * from the unlearning seed of its {@link org.seedscope.unlearn.UnlearningContext}, so the same seed
- * gives bit-identical parameters. Methods that train run through
+ * and {@code withX(...)} copies; its {@link org.seedscope.unlearn.UnlearningMethod#hyperparameters()}
+ * are its record components (camelCase; the gradient methods' shared
+ * {@link org.seedscope.unlearn.DescentSettings} flattened), and exactly those names configure a
+ * named variant from data ({@link org.seedscope.unlearn.MethodRegistry#variant}). A method never
+ * modifies the original model and draws every random number from the method stream of its
+ * {@link org.seedscope.unlearn.UnlearningContext}, so the same seed gives bit-identical parameters;
+ * whether the seed matters at all is declared by
+ * {@link org.seedscope.unlearn.UnlearningMethod#deterministic()} and checked by the tests. The four
+ * selective-dampening ids are one method, {@link org.seedscope.unlearn.SelectiveDampening}; the
+ * {@code original} id ({@link org.seedscope.unlearn.Original}) is the unchanged original as a
+ * reference row. Per-run diagnostics go into the unlearned model's provenance
+ * ({@link org.seedscope.unlearn.SelectiveDampening#SELECTED}). Methods that train run through
  * {@link org.seedscope.train.Trainer}, so a NaN or infinite loss throws
  * {@link org.seedscope.train.TrainingDiverged} and an interrupt cancels the run.
  *

@@ -15,6 +15,8 @@ import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import org.seedscope.results.ResultSchema;
+import org.seedscope.results.ResultTables;
 import tech.tablesaw.io.csv.CsvReadOptions;
 
 /**
@@ -33,63 +35,28 @@ public final class ResultRows {
     /** Method id of the gold standard, matched case-insensitively. */
     public static final String RETRAIN = "retrain";
 
-    /** Columns that are never metrics even when numeric. */
-    private static final Set<String> NOT_METRICS = Set.of("cell", "i", "j", "train_seed",
-            "unlearn_seed", "eval_seed");
-    private static final Map<String, ColumnType> TYPES = Map.ofEntries(
-            Map.entry("cell", ColumnType.LONG), Map.entry("i", ColumnType.LONG),
-            Map.entry("j", ColumnType.LONG), Map.entry("train_seed", ColumnType.LONG),
-            Map.entry("unlearn_seed", ColumnType.LONG), Map.entry("eval_seed", ColumnType.LONG),
-            Map.entry("protocol", ColumnType.STRING), Map.entry("scenario", ColumnType.STRING),
-            Map.entry("method", ColumnType.STRING), Map.entry("status", ColumnType.STRING),
-            Map.entry("reason", ColumnType.STRING), Map.entry("deterministic", ColumnType.STRING),
-            Map.entry("hyperparameters", ColumnType.STRING));
-
     private ResultRows() {
     }
 
     /**
-     * Reads a {@code results.csv}. Seeds and indices are read as LONG columns, the label columns
-     * (protocol, scenario, method, status, reason, deterministic, hyperparameters) as strings —
-     * so "true"/"false" and numeric-looking labels keep their text — and every other column is
-     * typed by Tablesaw's detection (metrics become DOUBLE).
+     * Reads a {@code results.csv} with the result schema's column types ({@link ResultTables#read}).
      *
      * @param csv the file
-     * @return the table, named after the file
+     * @return the table
      * @throws IllegalArgumentException when the file does not exist, naming it and how to make one
      * @throws UncheckedIOException when it cannot be read
      */
     public static Table read(Path csv) {
-        if (!Files.isRegularFile(csv)) {
-            throw new IllegalArgumentException("no result table at " + csv.toAbsolutePath()
-                    + "; run `./seedscope run` or `./seedscope demo` first to produce one");
-        }
-        try {
-            return Table.read().csv(CsvReadOptions.builder(csv.toFile()).tableName(csv.toString())
-                    .columnTypesPartial(TYPES).build());
-        } catch (RuntimeException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw new UncheckedIOException("cannot read " + csv, io);
-            }
-            throw e;
-        }
+        return ResultTables.read(csv);
     }
 
     /**
-     * The numeric metric columns: every numeric column except cell, i, j and the seed columns,
-     * in table order.
-     *
      * @param rows a result table
-     * @return the metric column names (possibly empty)
+     * @return its metric columns in table order ({@link ResultTables#metricColumns}): never seeds,
+     *     measured times or diagnostics
      */
     public static List<String> metricColumns(Table rows) {
-        List<String> out = new ArrayList<>();
-        for (String name : rows.columnNames()) {
-            if (rows.column(name) instanceof NumericColumn<?> && !NOT_METRICS.contains(name)) {
-                out.add(name);
-            }
-        }
-        return out;
+        return ResultTables.metricColumns(rows);
     }
 
     /**
@@ -158,7 +125,9 @@ public final class ResultRows {
     public static double[] values(Table rows, String metric, String scenario, String method,
             String protocol) {
         Objects.requireNonNull(scenario, "scenario");
-        requireMetric(rows, metric);
+        if (!(rows.containsColumn(metric) && rows.column(metric) instanceof NumericColumn<?>)) {
+            requireMetric(rows, metric);
+        }
         NumericColumn<?> v = (NumericColumn<?>) rows.column(metric);
         StringColumn sc = strings(rows, "scenario");
         StringColumn me = strings(rows, "method");
@@ -178,30 +147,6 @@ public final class ResultRows {
     }
 
     /**
-     * Type-7 sample quantile (linear interpolation between order statistics, R's default):
-     * h = (n − 1)p, q = x_(⌊h⌋) + (h − ⌊h⌋)(x_(⌊h⌋+1) − x_(⌊h⌋)) on the sorted sample.
-     *
-     * @param values the sample, non-empty and finite
-     * @param p the probability in [0, 1]
-     * @return the quantile
-     * @throws IllegalArgumentException for an empty sample or p outside [0, 1]
-     */
-    public static double quantile(double[] values, double p) {
-        if (values.length == 0) {
-            throw new IllegalArgumentException("quantile of an empty sample");
-        }
-        if (!(p >= 0 && p <= 1)) {
-            throw new IllegalArgumentException("probability must be in [0, 1], got " + p);
-        }
-        double[] s = values.clone();
-        Arrays.sort(s);
-        double h = (s.length - 1) * p;
-        int lo = (int) Math.floor(h);
-        int hi = Math.min(lo + 1, s.length - 1);
-        return s[lo] + (h - lo) * (s[hi] - s[lo]);
-    }
-
-    /**
      * @param values a sample
      * @return the arithmetic mean, NaN for an empty sample
      */
@@ -209,13 +154,15 @@ public final class ResultRows {
         return Arrays.stream(values).average().orElse(Double.NaN);
     }
 
+    /** The error for a slice without "ok" rows, naming the protocols and scenarios present. */
+    static IllegalArgumentException noRows(Table rows, String metric, String scenario,
+            String protocol) {
+        return new IllegalArgumentException("scenario '" + scenario + "' has no ok " + metric
+                + " rows of protocol '" + protocol + "'; protocols present: " + protocols(rows)
+                + ", scenarios: " + scenarios(rows));
+    }
+
     private static StringColumn strings(Table rows, String name) {
-        if (!rows.containsColumn(name) || !(rows.column(name) instanceof StringColumn)) {
-            throw new IllegalArgumentException("column '" + name + "' "
-                    + (rows.containsColumn(name) ? "must be a string column, is "
-                    + rows.column(name).type() : "is missing") + "; table '" + rows.name()
-                    + "' has columns " + rows.columnNames());
-        }
-        return rows.stringColumn(name);
+        return ResultTables.strings(rows, ResultSchema.column(name).orElseThrow());
     }
 }

@@ -1,7 +1,11 @@
 /**
- * XChart figures of study result tables: Figure-1 box plots of Algorithm 1 vs Algorithm 2 with
- * Retrain quantile lines, W2 distances, variance components, the single-seed lottery and
- * minimum-detectable-difference heat maps ({@link org.seedscope.viz.Charts}), plus reading of
- * {@code results.csv} ({@link org.seedscope.viz.ResultRows}).
+ * XChart figures of study result tables, one class per figure, all in the shared
+ * {@link org.seedscope.viz.Theme}: Figure-1 boxes of Algorithm 1 vs Algorithm 2 over Retrain's
+ * quantile lines and band ({@link org.seedscope.viz.OneSeedVsManyChart}), W2 distances with
+ * bootstrap intervals and noise floors ({@link org.seedscope.viz.WassersteinChart}), stacked
+ * variance components ({@link org.seedscope.viz.VarianceChart}), the single-seed lottery
+ * ({@link org.seedscope.viz.LotteryChart}) and minimum-detectable-difference heat maps
+ * ({@link org.seedscope.viz.MddChart}); {@link org.seedscope.viz.Charts} is the one entry point
+ * to them. {@link org.seedscope.viz.ResultRows} reads {@code results.csv}.
  */
 package org.seedscope.viz;

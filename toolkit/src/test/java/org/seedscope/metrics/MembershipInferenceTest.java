@@ -12,6 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.seedscope.metrics.MembershipInference.Balancing;
+import org.seedscope.metrics.MembershipInference.EntropyAttack;
 import org.seedscope.metrics.MembershipInference.ThresholdAttack;
 
 class MembershipInferenceTest {
@@ -71,49 +72,84 @@ class MembershipInferenceTest {
     }
 
     /**
-     * Reference: an independent maximum-likelihood logistic regression fitted by Newton's method on
-     * the same data (no balancing, so both see identical examples). The attack must reach the same
-     * decision boundary, not a noisy SGD iterate.
+     * Hand computation, balanced weights and C = 1: three members at x = 0, one non-member at x = 1
+     * (n = 4, weights 2/3 and 2, each group weighing n/2 = 2). The objective
+     * 2 softplus(-b) + 2 softplus(w + b) + w^2 / 4 is stationary where sigmoid(w + b) = sigmoid(-b),
+     * i.e. b = -w/2, and sigmoid(w/2) = -w/4; with u = -w/2 this is u = 2 sigmoid(-u), solved here by
+     * bisection (independent of the Newton code). The boundary is x = -b/w = 1/2.
      */
     @Test
-    void entropyAttackMatchesAMaximumLikelihoodFit() {
-        long seed = 7;
-        SplittableRandom random = new SplittableRandom(seed);
+    void twoPointCaseMatchesItsClosedForm() {
+        double lo = 0;
+        double hi = 2;
+        for (int i = 0; i < 200; i++) {
+            double mid = (lo + hi) / 2;
+            if (mid < 2 / (1 + Math.exp(mid))) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        double u = (lo + hi) / 2;
+        EntropyAttack fit = MembershipInference.fitEntropyAttack(new double[] {0, 0, 0}, new double[] {1},
+                Balancing.WEIGHT, 1);
+        assertEquals(-2 * u, fit.slope(), 1e-9, "slope w = -2u, u = " + u);
+        assertEquals(u, fit.intercept(), 1e-9, "intercept b = u");
+        assertEquals(0.5, -fit.intercept() / fit.slope(), 1e-9, "boundary halfway");
+        assertEquals(2.0 / 3, MembershipInference.entropyAttack(new double[] {0, 0, 0}, new double[] {1},
+                new double[] {0.2, 0.4, 0.6}, Balancing.WEIGHT, 1), 0, "0.2 and 0.4 are below the boundary 0.5");
+    }
+
+    /**
+     * Reference: scikit-learn 1.2.1 (Debian python3-sklearn, numpy 1.24.2), the SSD authors' call
+     * {@code LogisticRegression(class_weight="balanced", solver="lbfgs", multi_class="multinomial")}
+     * on these 11 points, once with the default tol = 1e-4 (predictions [1 1 1 1 0 0 0] for the
+     * targets) and once with tol = 1e-12, max_iter = 10000: coef_ = -0.7312866790013188,
+     * intercept_ = 0.5774036108347492, which are half of w and b (see fitEntropyAttack). A binary
+     * fit (multi_class="ovr") would give coef_ = -1.0757642222689199, a different model: the
+     * two-class multinomial penalty is half of the binary one.
+     */
+    @Test
+    void matchesTheScikitLearnFitOfTheAuthorsCode() {
+        double[] members = {0.05, 0.12, 0.30, 0.41, 0.77, 1.10, 0.02};
+        double[] nonMembers = {0.95, 1.60, 0.35, 2.05};
+        double[] targets = {0.0, 0.5, 0.6, 0.7, 0.8, 1.0, 2.3};
+        EntropyAttack fit = MembershipInference.fitEntropyAttack(members, nonMembers, Balancing.WEIGHT, 1);
+        assertEquals(2 * -0.7312866790013188, fit.slope(), 1e-6, "scikit-learn 1.2.1, tol 1e-12");
+        assertEquals(2 * 0.5774036108347492, fit.intercept(), 1e-6, "scikit-learn 1.2.1, tol 1e-12");
+        assertEquals(4.0 / 7, fit.memberFraction(targets), 0, "scikit-learn 1.2.1 predict, default tol");
+        // first-order optimality of the stated objective, to rounding: the fit is its exact minimiser
+        double total = members.length + nonMembers.length;
+        double sm = total / (2 * members.length);
+        double sn = total / (2 * nonMembers.length);
+        double gw = fit.slope() / (2 * MembershipInference.C);
+        double gb = 0;
+        for (double x : members) {
+            double r = -sm / (1 + Math.exp(fit.logOdds(x)));
+            gw += r * x;
+            gb += r;
+        }
+        for (double x : nonMembers) {
+            double r = sn / (1 + Math.exp(-fit.logOdds(x)));
+            gw += r * x;
+            gb += r;
+        }
+        assertEquals(0, gw, 1e-13, "d/dw");
+        assertEquals(0, gb, 1e-13, "d/db");
+    }
+
+    @Test
+    void weightedAttackDoesNotDependOnTheSeed() {
+        SplittableRandom random = new SplittableRandom(7);
         double[] members = normal(random, 600, 0);
         double[] nonMembers = normal(random, 400, 1);
         double[] targets = normal(random, 2000, 0.5);
-        double boundary = newtonBoundary(members, nonMembers);
-        double expected = Arrays.stream(targets).filter(t -> t < boundary).count() / (double) targets.length;
-        double attack = MembershipInference.entropyAttack(members, nonMembers, targets, Balancing.NONE, seed);
-        assertEquals(expected, attack, 0.01, "Newton boundary " + boundary + ", seed " + seed);
-    }
-
-    /** @return the x where P(member | x) = 1/2 for the MLE of P(member | x) = sigmoid(w x + b) */
-    private static double newtonBoundary(double[] members, double[] nonMembers) {
-        double w = 0;
-        double b = 0;
-        for (int iteration = 0; iteration < 50; iteration++) {
-            double gw = 0;
-            double gb = 0;
-            double hww = 0;
-            double hwb = 0;
-            double hbb = 0;
-            for (int i = 0; i < members.length + nonMembers.length; i++) {
-                boolean member = i < members.length;
-                double x = member ? members[i] : nonMembers[i - members.length];
-                double p = 1 / (1 + Math.exp(-(w * x + b)));
-                double residual = p - (member ? 1 : 0);
-                gw += residual * x;
-                gb += residual;
-                hww += p * (1 - p) * x * x;
-                hwb += p * (1 - p) * x;
-                hbb += p * (1 - p);
-            }
-            double det = hww * hbb - hwb * hwb;
-            w -= (hbb * gw - hwb * gb) / det;
-            b -= (hww * gb - hwb * gw) / det;
+        double first = MembershipInference.entropyAttack(members, nonMembers, targets, Balancing.WEIGHT, 1);
+        assertTrue(first > 0.2 && first < 0.8, "an informative but imperfect attack: " + first);
+        for (long seed = 2; seed <= 5; seed++) {
+            assertEquals(first, MembershipInference.entropyAttack(members, nonMembers, targets, Balancing.WEIGHT, seed),
+                    0, "seed " + seed);
         }
-        return -b / w;
     }
 
     @Test

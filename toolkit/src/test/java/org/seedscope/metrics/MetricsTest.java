@@ -33,4 +33,16 @@ class MetricsTest {
         assertTrue(Metrics.describe("l2_dist_layer2").contains("layer 2"));
         assertThrows(IllegalArgumentException.class, () -> Metrics.describe("accuracy"));
     }
+
+    @Test
+    void rangesFollowTheDefinitions() {
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {0, 1}, Metrics.range("forget_acc"));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {0, 1}, Metrics.range("mia_loss"));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {-1, 1}, Metrics.range("d_test_acc"));
+        // JS divergence in nats is at most ln 2 (two disjoint distributions)
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {0, Math.log(2)}, Metrics.range("js_forget"));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {0, Double.POSITIVE_INFINITY},
+                Metrics.range("l2_dist_layer2"));
+        assertThrows(IllegalArgumentException.class, () -> Metrics.range("runtime_s"));
+    }
 }

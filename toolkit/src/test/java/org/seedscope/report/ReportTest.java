@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,8 +49,8 @@ class ReportTest {
         // (total 0.04, so 100 % from training seeds); lottery min 0.1, max 0.5, mean 0.3
         assertEquals("For ssd, 100 % of the variance in forget accuracy comes from the training"
                 + " seed (estimated from Algorithm 1 (σ²_unlearn) and Algorithm 2 (total)); one"
-                + " training seed would have reported anything between 0.100 and 0.500 (mean"
-                + " over 3 training seeds: 0.300). Across unlearning seeds it shows zero spread:"
+                + " training seed would have reported anything between 0.1 and 0.5 (mean"
+                + " over 3 training seeds: 0.3). Across unlearning seeds it shows zero spread:"
                 + " on this metric it behaves deterministically, so repeating it from one"
                 + " trained model adds no information.",
                 Report.reading(rows, "forget_acc", "s", "ssd"));
@@ -57,8 +59,8 @@ class ReportTest {
         // sd = sqrt(0.00063333) = 0.0252
         String retrain = Report.reading(rows, "forget_acc", "s", "retrain");
         assertTrue(retrain.startsWith("For retrain, 94 % of the variance"), retrain);
-        assertTrue(retrain.contains("between 0.400 and 0.600 (mean over 3 training seeds:"
-                + " 0.500)"), retrain);
+        assertTrue(retrain.contains("between 0.4 and 0.6 (mean over 3 training seeds:"
+                + " 0.5)"), retrain);
         assertTrue(retrain.endsWith("its standard deviation is 0.0252."), retrain);
     }
 
@@ -89,5 +91,25 @@ class ReportTest {
         String text = Files.readString(Report.write(SmallStudy.table("<script>"), dir));
         assertTrue(text.contains("&lt;script&gt;"));
         assertFalse(text.contains("<script>"), "a method name must not become markup");
+    }
+
+    @Test
+    void tableNumbersHaveAtMostThreeSignificantFigures(@TempDir Path dir) throws IOException {
+        String text = Files.readString(Report.write(SmallStudy.table("ssd"), dir));
+        Matcher cell = Pattern.compile("<td>(-?[0-9][0-9.]*(e-?[0-9]+)?)</td>").matcher(text);
+        int numbers = 0;
+        while (cell.find()) {
+            String mantissa = cell.group(1).replaceAll("e-?[0-9]+$", "");
+            if (!mantissa.contains(".")) {
+                continue;
+            }
+            numbers++;
+            String digits = mantissa.replace("-", "").replace(".", "").replaceFirst("^0+", "");
+            assertTrue(digits.length() <= 3, "cell " + cell.group(1) + " has more than three"
+                    + " significant figures");
+        }
+        assertTrue(numbers > 20, "the report's tables hold decimal numbers: " + numbers);
+        // Algorithm 1 variance of retrain, 0.00063333 by hand: scientific notation
+        assertTrue(text.contains("<td>6.33e-4</td>"), "tiny values in scientific notation");
     }
 }

@@ -56,8 +56,11 @@ class BootstrapTest {
                 "forget_acc", 500, 0.9, 8);
         assertEquals(1, t.rowCount(), "slice B has no ok rows");
         Interval direct = Bootstrap.hierarchicalMean(VarianceComponentsTest.BALANCED, 500, 0.9, 8);
-        assertEquals(direct.lower(), t.doubleColumn("lower").get(0), 0.0);
-        assertEquals(direct.upper(), t.doubleColumn("upper").get(0), 0.0);
+        assertEquals(direct.lower(), t.doubleColumn("boot_lo").get(0), 0.0);
+        assertEquals(direct.upper(), t.doubleColumn("boot_hi").get(0), 0.0);
+        Interval tInterval = MeanInterval.tOnSeedMeans(VarianceComponentsTest.BALANCED, 0.9).get();
+        assertEquals(tInterval.lower(), t.doubleColumn("t_lo").get(0), 0.0);
+        assertEquals(tInterval.upper(), t.doubleColumn("t_hi").get(0), 0.0);
         assertEquals(5.5, t.doubleColumn("mean").get(0), 1e-12, "hand computation");
         assertEquals(12, t.intColumn("runs").get(0));
     }

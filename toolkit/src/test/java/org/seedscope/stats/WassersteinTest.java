@@ -1,15 +1,24 @@
 package org.seedscope.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.apache.commons.statistics.inference.KolmogorovSmirnovTest;
 import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.io.csv.CsvReadOptions;
 
 class WassersteinTest {
 
@@ -85,6 +94,134 @@ class WassersteinTest {
         // closed form: W2 between N(0,1) and N(3,1) is 3
         assertTrue(a.contains(3), "true W2 = 3 in " + a + ", data seed " + seed);
         assertTrue(a.width() > 0 && a.width() < 1.5, a.toString());
+        assertEquals(a, Wasserstein.compare(x, y, 1000, 0.95, 11).w2Interval(),
+                "compare draws the same bootstrap as w2Bootstrap");
+    }
+
+    @Test
+    void identicalSamplesHaveAnIntervalContainingZero() {
+        // issue 11: retrain's W2 = 0 (identical Algorithm-1 and -2 samples) got [3.0e-4, 1.4e-3]
+        double[] x = {0.81, 0.83, 0.82, 0.80, 0.84, 0.815, 0.825};
+        ProtocolDistance d = Wasserstein.compare(x, x.clone(), 2000, 0.95, 3);
+        assertEquals(0, d.w2(), 0.0);
+        assertEquals(0, d.w2Interval().lower(), 0.0);
+        assertTrue(d.w2Interval().upper() > 0, d.toString());
+        assertEquals(1, d.w2PValue(), 0.0, "no permutation is closer than identical samples");
+        assertTrue(d.w2Floor50() > 0 && d.w2Floor95() > d.w2Floor50(), d.toString());
+        assertFalse(d.aboveNoiseFloor());
+    }
+
+    /**
+     * Under H0 (both samples from one distribution) the permutation p-value is uniform: 600
+     * seeded pairs (11 vs 11 and 11 vs 7 values from N(0.8, 0.01^2)), 199 permutations each;
+     * Kolmogorov-Smirnov test against U(0, 1) (Commons Statistics) must not reject at 1 %.
+     */
+    @Test
+    void permutationPValueIsUniformUnderTheNull() {
+        long seed = 1_000_003L;
+        SplittableRandom rng = new SplittableRandom(seed);
+        int sims = 600;
+        double[] p2 = new double[sims];
+        double[] p1 = new double[sims];
+        for (int s = 0; s < sims; s++) {
+            double[] x = new double[11];
+            double[] y = new double[s % 2 == 0 ? 11 : 7];
+            for (int k = 0; k < x.length; k++) {
+                x[k] = 0.8 + 0.01 * rng.nextGaussian();
+            }
+            for (int k = 0; k < y.length; k++) {
+                y[k] = 0.8 + 0.01 * rng.nextGaussian();
+            }
+            ProtocolDistance d = Wasserstein.compare(x, y, 199, 0.95, rng.nextLong());
+            p2[s] = d.w2PValue();
+            p1[s] = d.w1PValue();
+        }
+        KolmogorovSmirnovTest ks = KolmogorovSmirnovTest.withDefaults();
+        double uniform2 = ks.test(p2, u -> Math.max(0, Math.min(1, u))).getPValue();
+        double uniform1 = ks.test(p1, u -> Math.max(0, Math.min(1, u))).getPValue();
+        assertTrue(uniform2 > 0.01, "KS p-value " + uniform2 + " for W2, seed " + seed);
+        assertTrue(uniform1 > 0.01, "KS p-value " + uniform1 + " for W1, seed " + seed);
+    }
+
+    @Test
+    void clearShiftIsAboveTheNoiseFloorAndSignificant() {
+        long seed = 5;
+        SplittableRandom rng = new SplittableRandom(seed);
+        double[] x = new double[11];
+        double[] y = new double[11];
+        for (int k = 0; k < 11; k++) {
+            x[k] = rng.nextGaussian();
+            y[k] = 2 + rng.nextGaussian();
+        }
+        ProtocolDistance d = Wasserstein.compare(x, y, 999, 0.95, 17);
+        assertTrue(d.aboveNoiseFloor(), d.toString());
+        assertTrue(d.w2PValue() < 0.01, d.toString());
+        assertTrue(d.w2Interval().contains(d.w2()));
+        assertEquals(d, Wasserstein.compare(x, y, 999, 0.95, 17), "seeded");
+    }
+
+    /**
+     * Issue 11: every W2 interval must contain its estimate in every row of the shipped
+     * studies (Algorithm 1 vs 2 in demo; one seed vs many inside the grid study), for every
+     * metric. 300 resamples keep the test short; containment does not depend on the count.
+     */
+    @Test
+    void w2IntervalsContainTheEstimateInEveryShippedStudy() {
+        int rows = 0;
+        for (String study : new String[] {"demo", "grid", "rankings"}) {
+            Table t = shipped(study);
+            for (String metric : metrics(t)) {
+                for (Table w : List.of(Wasserstein.compareProtocols(t, metric,
+                        "one-training-seed", "many-training-seeds", 300, 0.95, 20251030L),
+                        Wasserstein.compareWithinGrid(t, metric, "grid", 300, 0.95, 20251030L))) {
+                    for (int r = 0; r < w.rowCount(); r++) {
+                        double est = w.doubleColumn("w2").get(r);
+                        assertTrue(w.doubleColumn("w2_lo").get(r) <= est
+                                && est <= w.doubleColumn("w2_hi").get(r), study + " / " + metric
+                                + " / " + w.stringColumn("method").get(r) + ": " + est + " not in ["
+                                + w.doubleColumn("w2_lo").get(r) + ", "
+                                + w.doubleColumn("w2_hi").get(r) + "]");
+                        rows++;
+                    }
+                }
+            }
+        }
+        assertTrue(rows > 100, "the shipped studies must give W2 rows, got " + rows);
+        // and the bias correction itself, not the guard that widens it, contains the estimate
+        Table demo = shipped("demo");
+        for (String metric : metrics(demo)) {
+            Map<Slice, StudyRows.Design> d = StudyRows.designs(demo, metric);
+            d.forEach((slice, a) -> {
+                StudyRows.Design b = d.get(new Slice(slice.scenario(), slice.method(),
+                        "many-training-seeds"));
+                if (slice.protocol().equals("one-training-seed") && b != null) {
+                    Interval ci = Wasserstein.w2Bootstrap(a.pooled(), b.pooled(), 300, 0.95, 1);
+                    assertFalse(ci.method().contains("widened"), slice + " / " + metric + ": " + ci);
+                }
+            });
+        }
+    }
+
+    /** A shipped study's results.csv with seeds as LONG and labels as strings. */
+    static Table shipped(String study) {
+        Map<String, ColumnType> types = Map.of("train_seed", ColumnType.LONG, "unlearn_seed",
+                ColumnType.LONG, "deterministic", ColumnType.STRING, "reason", ColumnType.STRING,
+                "hyperparameters", ColumnType.STRING);
+        return Table.read().csv(CsvReadOptions.builder(Path.of("../datasets/studies", study,
+                "results.csv").toFile()).columnTypesPartial(types).build());
+    }
+
+    /** Numeric metric columns of a shipped study (not seeds, indices or timings). */
+    static List<String> metrics(Table t) {
+        List<String> out = new ArrayList<>();
+        Set<String> not = Set.of("cell", "i", "j", "train_seed", "unlearn_seed", "eval_seed",
+                "runtime_s", "retrain_runtime_s", "speedup");
+        for (String c : t.columnNames()) {
+            if (t.column(c) instanceof NumericColumn<?> && !not.contains(c)) {
+                out.add(c);
+            }
+        }
+        return out;
     }
 
     @Test
@@ -109,6 +246,10 @@ class WassersteinTest {
         assertEquals(Math.sqrt(3), t.doubleColumn("w2").get(0), 1e-12, "hand case above");
         assertEquals(5.0 / 3, t.doubleColumn("w1").get(0), 1e-12, "hand case above");
         assertEquals(11.0 / 3, t.doubleColumn("mean_b").get(0), 1e-12);
+        ProtocolDistance d = Wasserstein.compare(alg1, alg2, 200, 0.95, 1);
+        assertEquals(d.w2Floor95(), t.doubleColumn("w2_floor95").get(0), 0.0);
+        assertEquals(d.w2PValue(), t.doubleColumn("w2_p").get(0), 0.0);
+        assertEquals(d.w2Interval().upper(), t.doubleColumn("w2_hi").get(0), 0.0);
     }
 
     @Test

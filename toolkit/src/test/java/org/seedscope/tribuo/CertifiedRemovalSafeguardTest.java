@@ -20,9 +20,7 @@ class CertifiedRemovalSafeguardTest {
         Split s = ForgetSpec.fullClass("3").split(Datasets.digits());
         LinearClassifier original = LogisticRegression.withDefaults().fit(s.train(), s.classNames(), 1).linear();
         CertifiedRemoval method = CertifiedRemoval.withDefaults();
-        TribuoUnlearningContext ctx = new TribuoUnlearningContext(s.retainTrain(), s.forgetTrain(), 1,
-                LogisticRegression.withDefaults());
-        CertifiedRemoval.Removal r = method.remove(original, ctx);
+        CertifiedRemoval.Removal r = method.remove(original, s.retainTrain());
         assertTrue(LogisticObjective.loss(r.model(), s.retainTrain(), method.l2())
                 <= LogisticObjective.loss(original, s.retainTrain(), method.l2()), "retained objective must not rise");
         assertTrue(r.stepSize() < 1, "measured: the full step overshoots from this original (step " + r.stepSize() + ")");
@@ -38,8 +36,7 @@ class CertifiedRemovalSafeguardTest {
         Split s = ForgetSpec.randomFraction(0.02, 3).split(Datasets.digits());
         CertifiedRemoval method = CertifiedRemoval.withDefaults();
         LinearClassifier original = LogisticObjective.fit(s.train(), method.l2()).model();
-        CertifiedRemoval.Removal r = method.remove(original, new TribuoUnlearningContext(s.retainTrain(),
-                s.forgetTrain(), 1, LogisticRegression.withDefaults()));
+        CertifiedRemoval.Removal r = method.remove(original, s.retainTrain());
         assertEquals(1.0, r.stepSize(), 0, "the paper's step");
     }
 }

@@ -47,6 +47,19 @@ final class ClassForgetFixture {
     }
 
     ClassForgetFixture(Engine engine, long trainingSeed) {
+        this(engine, trainingSeed, false);
+    }
+
+    /**
+     * The fixture with feature 0 set to 0 in every row outside the forget class (drawn as usual,
+     * then zeroed), as a pixel that only the forgotten class ever lights: the weights leaving that
+     * feature have retain importance exactly 0, so per-example SSD ties at {@code alpha = 1/p}.
+     */
+    static ClassForgetFixture withForgetOnlyFeature(Engine engine) {
+        return new ClassForgetFixture(engine, TRAINING_SEED, true);
+    }
+
+    private ClassForgetFixture(Engine engine, long trainingSeed, boolean forgetOnlyFeature) {
         this.engine = engine;
         SplittableRandom random = new SplittableRandom(DATA_SEED);
         float[][] centres = new float[CLASSES][FEATURES];
@@ -55,8 +68,8 @@ final class ClassForgetFixture {
                 c[j] = (float) random.nextDouble();
             }
         }
-        this.train = sample(centres, TRAIN_PER_CLASS, random);
-        this.test = sample(centres, TEST_PER_CLASS, random);
+        this.train = sample(centres, TRAIN_PER_CLASS, random, forgetOnlyFeature);
+        this.test = sample(centres, TEST_PER_CLASS, random, forgetOnlyFeature);
         this.forgetRows = rowsWhere(train, true);
         this.forget = train.select(forgetRows);
         this.retain = train.select(rowsWhere(train, false));
@@ -83,7 +96,8 @@ final class ClassForgetFixture {
         return engine.predict(m, e.x(), e.size()).accuracy(e.y());
     }
 
-    private static Examples sample(float[][] centres, int perClass, SplittableRandom random) {
+    private static Examples sample(float[][] centres, int perClass, SplittableRandom random,
+            boolean forgetOnlyFeature) {
         int n = CLASSES * perClass;
         float[] x = new float[n * FEATURES];
         int[] y = new int[n];
@@ -102,6 +116,9 @@ final class ClassForgetFixture {
             y[i] = c;
             for (int j = 0; j < FEATURES; j++) {
                 x[i * FEATURES + j] = (float) (centres[c][j] + NOISE * random.nextGaussian());
+            }
+            if (forgetOnlyFeature && c != FORGET_CLASS) {
+                x[i * FEATURES] = 0;
             }
         }
         return new Examples(x, y, FEATURES, CLASSES);

@@ -39,8 +39,8 @@ class MethodRegistryTest {
     void standardRegistryHoldsEveryMethodUnderItsName() {
         MethodRegistry registry = MethodRegistry.standard();
         assertEquals(List.of("amnesiac", "bad-teacher", "finetune", "l1-sparse", "lfssd", "lfssd-det", "neggrad",
-                "neggrad+", "random-labels", "retrain", "salun", "scrub", "ssd", "ssd-det", "unsir"),
-                List.copyOf(registry.ids()), "sorted ids: the fifteen methods of the issue");
+                "neggrad+", "original", "random-labels", "retrain", "salun", "scrub", "ssd", "ssd-det", "unsir"),
+                List.copyOf(registry.ids()), "sorted ids: the fifteen methods and the original as reference");
         for (String id : registry.ids()) {
             assertEquals(id, registry.get(id).name());
         }
@@ -53,7 +53,7 @@ class MethodRegistryTest {
                 () -> MethodRegistry.standard().get("sdd"));
         assertTrue(e.getMessage().contains("'sdd'"), e.getMessage());
         assertTrue(e.getMessage().contains("amnesiac, bad-teacher, finetune, l1-sparse, lfssd, lfssd-det, neggrad, "
-                + "neggrad+, random-labels, retrain, salun, scrub, ssd, ssd-det, unsir"), e.getMessage());
+                + "neggrad+, original, random-labels, retrain, salun, scrub, ssd, ssd-det, unsir"), e.getMessage());
     }
 
     @Test

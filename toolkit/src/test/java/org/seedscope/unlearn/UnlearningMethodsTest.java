@@ -57,11 +57,11 @@ class UnlearningMethodsTest {
     static Stream<UnlearningMethod> forgetting() {
         return Stream.of(
                 Retrain.withDefaults(),
-                new NegGrad(1, 0.01, 32),
-                new NegGradPlus(0.99, 1, 0.01, 32),
-                new RandomLabels(3, 0.001, 32),
-                new BadTeacher(0.3, 1, 0.003, 32),
-                new Scrub(5, 2, 1.0, 0.005, 32, 8),
+                new NegGrad(DescentSettings.of(1, 0.01, 32)),
+                new NegGradPlus(0.99, DescentSettings.of(1, 0.01, 32)),
+                new RandomLabels(DescentSettings.of(3, 0.001, 32)),
+                new BadTeacher(0.3, DescentSettings.of(1, 0.003, 32)),
+                new Scrub(2, 1.0, 8, DescentSettings.of(5, 0.005, 32)),
                 SalUn.withDefaults());
     }
 
@@ -72,7 +72,8 @@ class UnlearningMethodsTest {
 
     /** Methods that should keep the retained classes as accurate as the original. */
     static Stream<UnlearningMethod> retaining() {
-        return Stream.of(Finetune.withDefaults(), new BadTeacher(0.3, 1, 0.003, 32), new Scrub(5, 2, 1.0, 0.005, 32, 8));
+        return Stream.of(Finetune.withDefaults(), new BadTeacher(0.3, DescentSettings.of(1, 0.003, 32)),
+                new Scrub(2, 1.0, 8, DescentSettings.of(5, 0.005, 32)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -135,7 +136,7 @@ class UnlearningMethodsTest {
         Parameters before = fixture.original.parameters().copy();
         // rate 1e3 on batches of 8: the loss reaches -Infinity within the first epoch (measured);
         // with batch 128 the 3 steps only kill the ReLUs and the logits stay finite
-        NegGrad huge = new NegGrad(1, 1e3, 8);
+        NegGrad huge = new NegGrad(DescentSettings.of(1, 1e3, 8));
         TrainingDiverged e = assertThrows(TrainingDiverged.class,
                 () -> huge.unlearn(fixture.original, fixture.context(SEED)));
         assertTrue(e.getMessage().contains("diverged"), e.getMessage());
@@ -170,7 +171,7 @@ class UnlearningMethodsTest {
     @Test
     void l1SparseWithZeroGammaIsFinetuneAndAPositiveGammaShrinksTheL1Norm() {
         Finetune finetune = Finetune.withDefaults();
-        L1Sparse plain = new L1Sparse(0, finetune.epochs(), finetune.learningRate(), finetune.batchSize());
+        L1Sparse plain = new L1Sparse(0, finetune.settings());
         Model ft = finetune.unlearn(fixture.original, fixture.context(SEED));
         Model l0 = plain.unlearn(fixture.original, fixture.context(SEED));
         assertTrue(ft.parameters().bitEquals(l0.parameters()), "gamma 0 must equal Finetune, seed " + SEED);
@@ -182,17 +183,22 @@ class UnlearningMethodsTest {
     @Test
     void hyperparametersAreValidatedWithTheFieldNamed() {
         List<Runnable> bad = List.of(
-                () -> new Finetune(5, Double.NaN, 128),
-                () -> new NegGrad(0, 0.01, 128),
-                () -> new NegGradPlus(1.0, 1, 0.01, 128),
-                () -> new SalUn(0, 3, 0.01, 128),
-                () -> new BadTeacher(1.5, 1, 1e-4, 128),
-                () -> new Scrub(2, 3, 1, 0.01, 128, 32),
-                () -> new L1Sparse(-1, 5, 0.02, 128));
-        List<String> fields = List.of("learningRate", "epochs", "alpha", "keep", "retainFraction", "maxEpochs", "gamma");
+                () -> new Finetune(DescentSettings.of(5, Double.NaN, 128)),
+                () -> NegGrad.withDefaults().withEpochs(0),
+                () -> new NegGradPlus(1.0, DescentSettings.of(1, 0.01, 128)),
+                () -> new SalUn(0, DescentSettings.of(3, 0.01, 128)),
+                () -> new BadTeacher(1.5, DescentSettings.of(1, 1e-4, 128)),
+                () -> new Scrub(3, 1, 32, DescentSettings.of(2, 0.01, 128)),
+                () -> new L1Sparse(-1, DescentSettings.of(5, 0.02, 128)),
+                () -> RandomLabels.withDefaults().withWeightDecay(-1e-4),
+                () -> Finetune.withDefaults().withMomentum(1.0),
+                () -> Scrub.withDefaults().withBatchSize(0));
+        List<String> expected = List.of("finetune: learningRate", "neggrad: epochs", "neggrad+: alpha", "salun: keep",
+                "bad-teacher: retainFraction", "scrub: maxEpochs", "l1-sparse: gamma", "random-labels: weightDecay",
+                "finetune: momentum", "scrub: batchSize");
         for (int i = 0; i < bad.size(); i++) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, bad.get(i)::run);
-            assertTrue(e.getMessage().contains(fields.get(i)), e.getMessage());
+            assertTrue(e.getMessage().startsWith(expected.get(i)), "names method and field: " + e.getMessage());
         }
     }
 

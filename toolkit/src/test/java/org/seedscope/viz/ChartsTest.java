@@ -2,6 +2,7 @@ package org.seedscope.viz;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,6 +16,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategorySeries;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
@@ -49,35 +51,65 @@ class ChartsTest {
         return out;
     }
 
-    @Test
-    void boxesSpanMinQuartilesMedianMaxPerProtocolAndMethod() {
-        XYChart chart = Charts.oneSeedVsMany(rows, "forget_acc", "s");
-        XYSeries one = chart.getSeriesMap().get("Algorithm 1: 1 training seed");
-        XYSeries many = chart.getSeriesMap().get("Algorithm 2: many training seeds");
-        double w = Charts.BOX_HALF_WIDTH;
-        double left = -Charts.BOX_OFFSET;
-        double right = Charts.BOX_OFFSET;
-        // hand computation, type-7 quartiles of {0.50, 0.52, 0.55}: 0.51, 0.52, 0.535
-        assertEquals(set(0.50, 0.51, 0.52, 0.535, 0.55), ysBetween(one, left - w, left + w));
-        // {0.40, 0.50, 0.60}: 0.45, 0.50, 0.55
-        assertEquals(set(0.40, 0.45, 0.50, 0.55, 0.60), ysBetween(many, right - w, right + w));
-        // ssd (method 1): Algorithm 1 collapses to 0.30; Algorithm 2 {0.1, 0.3, 0.5}
-        assertEquals(set(0.30), ysBetween(one, 1 + left - w, 1 + left + w));
-        assertEquals(set(0.10, 0.20, 0.30, 0.40, 0.50), ysBetween(many, 1 + right - w,
-                1 + right + w));
+    /** The distinct y values a protocol's box, median and whisker series have at box k. */
+    private static TreeSet<Double> boxAt(XYChart chart, String protocolLabel, double centre) {
+        double w = OneSeedVsManyChart.BOX_HALF_WIDTH;
+        TreeSet<Double> out = ysBetween(chart.getSeriesMap().get(protocolLabel), centre - w,
+                centre + w);
+        out.addAll(ysBetween(chart.getSeriesMap().get(protocolLabel + OneSeedVsManyChart.MEDIANS),
+                centre - w, centre + w));
+        XYSeries whiskers = chart.getSeriesMap().get(protocolLabel + OneSeedVsManyChart.WHISKERS);
+        for (int i = 0; i < whiskers.getXData().length; i++) {
+            if (Math.abs(whiskers.getXData()[i] - centre) < EPS) {
+                out.addAll(set(whiskers.getYData()[i] - whiskers.getExtraValues()[i],
+                        whiskers.getYData()[i] + whiskers.getExtraValues()[i]));
+            }
+        }
+        return out;
     }
 
     @Test
-    void retrainReferenceLinesAreItsPooledQuartiles() {
+    void boxesSpanMinQuartilesMedianMaxPerProtocolAndMethod() {
+        XYChart chart = Charts.oneSeedVsMany(rows, "forget_acc", "s");
+        String one = "Algorithm 1: 1 training seed";
+        String many = "Algorithm 2: many training seeds";
+        double left = -OneSeedVsManyChart.BOX_OFFSET;
+        double right = OneSeedVsManyChart.BOX_OFFSET;
+        // hand computation, type-7 quartiles of {0.50, 0.52, 0.55}: 0.51, 0.52, 0.535
+        assertEquals(set(0.50, 0.51, 0.52, 0.535, 0.55), boxAt(chart, one, left));
+        // {0.40, 0.50, 0.60}: 0.45, 0.50, 0.55
+        assertEquals(set(0.40, 0.45, 0.50, 0.55, 0.60), boxAt(chart, many, right));
+        // ssd (method 1): Algorithm 1 collapses to 0.30; Algorithm 2 {0.1, 0.3, 0.5}
+        assertEquals(set(0.30), boxAt(chart, one, 1 + left));
+        assertEquals(set(0.10, 0.20, 0.30, 0.40, 0.50), boxAt(chart, many, 1 + right));
+        // the box is a closed rectangle q1, q1, q3, q3, q1; whiskers reach min and max exactly
+        assertArrayEquals(new double[] {0.45, 0.45, 0.55, 0.55, 0.45},
+                Arrays.copyOf(chart.getSeriesMap().get(many).getYData(), 5), 1e-12);
+        XYSeries whiskers = chart.getSeriesMap().get(many + OneSeedVsManyChart.WHISKERS);
+        assertEquals(0.40, whiskers.getYData()[0] - whiskers.getExtraValues()[0], 1e-12);
+        assertEquals(0.60, whiskers.getYData()[0] + whiskers.getExtraValues()[0], 1e-12);
+        assertEquals(XYSeries.XYSeriesRenderStyle.PolygonArea,
+                chart.getSeriesMap().get(many).getXYSeriesRenderStyle());
+    }
+
+    @Test
+    void retrainReferenceLinesAndBandAreItsPooledQuartiles() {
         XYChart chart = Charts.oneSeedVsMany(rows, "forget_acc", "s");
         // hand computation: Retrain's six values sorted 0.40 0.50 0.50 0.52 0.55 0.60;
         // type 7: h = 1.25 -> 0.50; h = 2.5 -> 0.51; h = 3.75 -> 0.52 + 0.75 * 0.03 = 0.5425
-        assertEquals(set(0.50, 0.5425), ysBetween(chart.getSeriesMap()
-                .get("Retrain 25 % and 75 %"), -1, 3));
-        assertArrayEquals(new double[] {0.51, 0.51}, chart.getSeriesMap().get("Retrain median")
-                .getYData(), EPS);
-        assertArrayEquals(new double[] {-0.5, 1.5}, chart.getSeriesMap().get("Retrain median")
-                .getXData(), EPS);
+        XYSeries band = chart.getSeriesMap().get(OneSeedVsManyChart.RETRAIN_BAND);
+        assertEquals(set(0.50, 0.5425), ysBetween(band, -1, 3));
+        assertArrayEquals(new double[] {-0.5, 1.5, 1.5, -0.5}, band.getXData(), EPS,
+                "the band spans the whole plot");
+        assertEquals(XYSeries.XYSeriesRenderStyle.PolygonArea, band.getXYSeriesRenderStyle());
+        assertArrayEquals(new double[] {0.50, 0.50}, chart.getSeriesMap()
+                .get(OneSeedVsManyChart.RETRAIN_Q1).getYData(), EPS);
+        assertArrayEquals(new double[] {0.5425, 0.5425}, chart.getSeriesMap()
+                .get(OneSeedVsManyChart.RETRAIN_Q3).getYData(), EPS);
+        assertArrayEquals(new double[] {0.51, 0.51}, chart.getSeriesMap()
+                .get(OneSeedVsManyChart.RETRAIN_MEDIAN).getYData(), EPS);
+        assertArrayEquals(new double[] {-0.5, 1.5}, chart.getSeriesMap()
+                .get(OneSeedVsManyChart.RETRAIN_MEDIAN).getXData(), EPS);
     }
 
     @Test
@@ -88,26 +120,34 @@ class ChartsTest {
         assertEquals("forget accuracy (fraction, 0–1)", chart.getYAxisTitle());
         assertTrue(chart.getStyler().getAxisTickLabelsFont().getSize() >= 12);
         assertTrue(chart.getStyler().getAxisTitleFont().getSize() >= 12);
-        assertEquals("ssd", Charts.methodTick(List.of("retrain", "ssd"), 1.0));
-        assertEquals("", Charts.methodTick(List.of("retrain", "ssd"), 0.5).replace("\u200B", ""),
+        assertEquals("ssd", Theme.methodTick(List.of("retrain", "ssd"), 1.0));
+        assertEquals("", Theme.methodTick(List.of("retrain", "ssd"), 0.5).replace("\u200B", ""),
                 "between methods the label is invisible");
-        assertTrue(!Charts.methodTick(List.of("retrain", "ssd"), 0.5)
-                .equals(Charts.methodTick(List.of("retrain", "ssd"), 1.5)),
+        assertTrue(!Theme.methodTick(List.of("retrain", "ssd"), 0.5)
+                .equals(Theme.methodTick(List.of("retrain", "ssd"), 1.5)),
                 "XChart drops all ticks when two labels are equal");
     }
 
     @Test
     void wassersteinBarsAreW2OfTheTwoSamplesWithBootstrapIntervals() {
-        XYChart chart = Charts.wassersteinByMethod(rows, "forget_acc", "s");
-        // hand computation: sorted pairs (0.3,0.1) (0.3,0.3) (0.3,0.5): sqrt(0.08/3)
-        assertEquals(Math.sqrt(0.08 / 3), chart.getSeriesMap().get("ssd").getYMax(), 1e-12);
+        CategoryChart chart = Charts.wassersteinByMethod(rows, "forget_acc", "s");
+        CategorySeries bars = chart.getSeriesMap().get(WassersteinChart.W2_SERIES);
+        assertEquals(List.of("retrain", "ssd"), new ArrayList<>(bars.getXData()));
+        List<Double> w2 = doubles(bars.getYData());
         // (0.50,0.40) (0.52,0.50) (0.55,0.60): sqrt((0.01 + 0.0004 + 0.0025)/3)
-        assertEquals(Math.sqrt(0.0129 / 3), chart.getSeriesMap().get("retrain").getYMax(), 1e-12);
+        assertEquals(Math.sqrt(0.0129 / 3), w2.get(0), 1e-12);
+        // hand computation: sorted pairs (0.3,0.1) (0.3,0.3) (0.3,0.5): sqrt(0.08/3)
+        assertEquals(Math.sqrt(0.08 / 3), w2.get(1), 1e-12);
         Interval ci = Wasserstein.w2Bootstrap(SmallStudy.OTHER_ONE, SmallStudy.OTHER_MANY,
                 Charts.W2_RESAMPLES, Charts.W2_LEVEL, Charts.W2_SEED);
-        XYSeries bars = chart.getSeriesMap().get("95 % bootstrap interval");
-        assertEquals(set(ci.lower(), ci.upper()), ysBetween(bars, 0.9, 1.1));
+        CategorySeries interval = chart.getSeriesMap().get(WassersteinChart.INTERVAL_SERIES);
+        double mid = doubles(interval.getYData()).get(1);
+        double half = doubles(interval.getExtraValues()).get(1);
+        assertEquals(ci.lower(), mid - half, 1e-12);
+        assertEquals(ci.upper(), mid + half, 1e-12);
         assertTrue(chart.getYAxisTitle().startsWith("W2 distance"));
+        assertNull(chart.getSeriesMap().get(WassersteinChart.FLOOR_SERIES),
+                "no floor unless the caller gives one");
     }
 
     @Test
@@ -135,7 +175,7 @@ class ChartsTest {
     @Test
     void lotteryShowsOneMeanPerTrainingSeedAndTheGrandMean() {
         XYChart chart = Charts.seedLottery(rows, "forget_acc", "s", ResultRows.MANY_SEEDS);
-        XYSeries points = chart.getSeriesMap().get("mean of one training seed");
+        XYSeries points = chart.getSeriesMap().get(LotteryChart.SEED_MEANS);
         assertArrayEquals(new double[] {-0.25, 0, 0.25, 0.75, 1, 1.25}, points.getXData(), EPS);
         assertArrayEquals(new double[] {0.40, 0.50, 0.60, 0.10, 0.30, 0.50}, points.getYData(),
                 EPS);
@@ -189,14 +229,13 @@ class ChartsTest {
     }
 
     @Test
-    void csvRoundTripKeepsSeedsNumericAndFlagsAsText(@TempDir Path dir) {
+    void csvRoundTripKeepsTheSchemaTypes(@TempDir Path dir) {
         Path csv = dir.resolve("results.csv");
         rows.write().csv(csv.toFile());
         Table back = ResultRows.read(csv);
-        assertEquals("STRING", back.column("deterministic").type().name());
+        assertEquals("BOOLEAN", back.column("deterministic").type().name());
         assertEquals("LONG", back.column("train_seed").type().name());
-        assertEquals(List.of("forget_acc", "test_acc", "runtime_s", "retrain_runtime_s"),
-                ResultRows.metricColumns(back));
+        assertEquals(List.of("forget_acc", "test_acc"), ResultRows.metricColumns(back), "measured times are not metrics");
         assertEquals(SeedVariance.of(rows, "forget_acc").table().toString(),
                 SeedVariance.of(back, "forget_acc").table().toString());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
