@@ -8,8 +8,8 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.seedscope.results.ResultRow;
 import org.seedscope.study.Cell;
+import org.seedscope.study.CellResult;
 import org.seedscope.study.CellScheduler;
 import org.seedscope.study.SpecFiles;
 import org.seedscope.study.StudyRunner;
@@ -18,8 +18,9 @@ import org.seedscope.study.StudyWork;
 /**
  * Runs a study's cells as Apache Spark tasks ({@link StudyRunner#withScheduler}). The runner stays
  * the only writer: executors rebuild the study from its canonical spec ({@link StudyWork#open}),
- * train models into the shared model cache and send rows back as JSON; this scheduler hands each row
- * to the runner's sink on the driver as soon as its task has finished.
+ * train models into the shared model cache and send each cell's result back as bytes (its row and,
+ * when the study stores them, its per-example outputs); this scheduler hands each result to the
+ * runner's sink on the driver as soon as its task has finished.
  *
  * <p>Work split ({@link WorkSplit}): by default models first — one job trains every distinct
  * original (one task each), a second every Retrain not trained yet, a third runs one task per cell
@@ -97,7 +98,7 @@ public final class SparkScheduler implements CellScheduler {
     }
 
     @Override
-    public void run(StudyWork work, String specJson, List<Cell> cells, Consumer<ResultRow> sink)
+    public void run(StudyWork work, String specJson, List<Cell> cells, Consumer<CellResult> sink)
             throws InterruptedException {
         if (cells.isEmpty()) {
             return;

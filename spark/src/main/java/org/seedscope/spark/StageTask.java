@@ -9,11 +9,12 @@ import scala.runtime.AbstractFunction1;
 
 /**
  * What one Spark task does on its executor: for each cell index of its partition, either make sure
- * the cell's original and Retrain are in the shared cache, or run the cell and return its row as
- * JSON. Nothing is written but cache entries (atomically, first publisher wins), so a retried or
+ * the cell's original and Retrain are in the shared cache, or run the cell and return its result
+ * ({@link org.seedscope.study.CellResult#toBytes}: the row and, when the study stores them, its
+ * per-example outputs). Nothing is written but cache entries (atomically, first publisher wins), so a retried or
  * speculative attempt only repeats work: the driver keeps the first row of a cell.
  */
-final class StageTask extends AbstractFunction1<Iterator<List<Integer>>, ArrayList<String>> implements Serializable {
+final class StageTask extends AbstractFunction1<Iterator<List<Integer>>, ArrayList<byte[]>> implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private final TaskConfig config;
@@ -21,7 +22,7 @@ final class StageTask extends AbstractFunction1<Iterator<List<Integer>>, ArrayLi
 
     /**
      * @param config the study
-     * @param rows true to run cells and return rows, false to train models only
+     * @param rows true to run cells and return their results, false to train models only
      */
     StageTask(TaskConfig config, boolean rows) {
         this.config = config;
@@ -29,16 +30,16 @@ final class StageTask extends AbstractFunction1<Iterator<List<Integer>>, ArrayLi
     }
 
     @Override
-    public ArrayList<String> apply(Iterator<List<Integer>> partition) {
+    public ArrayList<byte[]> apply(Iterator<List<Integer>> partition) {
         TaskContext context = TaskContext.get();
         int attempt = context == null ? 0 : context.attemptNumber();
         return ExecutorWork.with(config, work -> {
-            ArrayList<String> out = new ArrayList<>();
+            ArrayList<byte[]> out = new ArrayList<>();
             while (partition.hasNext()) {
                 for (int cell : partition.next()) {
                     config.hook().beforeCell(cell, attempt);
                     if (rows) {
-                        out.add(work.run(cell).toJson());
+                        out.add(work.run(cell).toBytes());
                     } else {
                         work.prepareModels(cell);
                     }
