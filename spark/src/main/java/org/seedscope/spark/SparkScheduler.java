@@ -122,8 +122,20 @@ public final class SparkScheduler implements CellScheduler {
                 StageJob.run(sc, stage, new StageTask(config, stage.rows()), sink);
             }
         } finally {
+            stop(sc, config);
+        }
+    }
+
+    /** Stops the application (with this thread's interrupt flag set aside) and releases the study's work. */
+    private static void stop(JavaSparkContext sc, TaskConfig config) {
+        boolean interrupted = Thread.interrupted();
+        try {
             sc.stop();
+        } finally {
             ExecutorWork.retire(config.key());
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -3,10 +3,7 @@ package org.seedscope.spark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -72,17 +69,14 @@ class StandaloneClusterIT {
                 .withConf("spark.executor.cores", "1").withConf("spark.cores.max", "2")
                 .withConf("spark.executor.memory", "1g").withConf("spark.ui.enabled", "false")
                 .withConf("spark.scheduler.minRegisteredResourcesRatio", "1.0")
-                .withConf("spark.scheduler.maxRegisteredResourcesWaitingTime", "120s")
-                .withConf("spark.eventLog.enabled", "true").withConf("spark.eventLog.dir", events.toUri().toString())
-                .withConf("spark.eventLog.compress", "false").withConf("spark.eventLog.rolling.enabled", "false");
-        String rows = SmokeStudy.comparable(SmokeStudy.runner().withScheduler(cluster).run(dir.resolve("spark"))
-                .results());
+                .withConf("spark.scheduler.maxRegisteredResourcesWaitingTime", "120s");
+        String rows = SmokeStudy.comparable(SmokeStudy.runner().withScheduler(EventLog.into(cluster, events))
+                .run(dir.resolve("spark")).results());
         assertEquals(reference, rows);
 
-        List<JsonNode> log = events(events);
-        Set<String> added = log.stream().filter(e -> e.path("Event").asText().equals("SparkListenerExecutorAdded"))
+        Set<String> added = EventLog.events(events, "SparkListenerExecutorAdded").stream()
                 .map(e -> e.path("Executor ID").asText()).collect(Collectors.toCollection(TreeSet::new));
-        Set<String> ran = log.stream().filter(e -> e.path("Event").asText().equals("SparkListenerTaskEnd"))
+        Set<String> ran = EventLog.events(events, "SparkListenerTaskEnd").stream()
                 .map(e -> e.path("Task Info").path("Executor ID").asText()).collect(Collectors.toCollection(TreeSet::new));
         assertEquals(2, added.size(), "two executors registered: " + added);
         assertTrue(!ran.isEmpty() && added.containsAll(ran), "every task ran on a Worker's executor, none in the "
@@ -144,20 +138,5 @@ class StandaloneClusterIT {
             }
         }
         throw new AssertionError("the master did not listen on port " + port);
-    }
-
-    private static List<JsonNode> events(Path dir) {
-        List<JsonNode> out = new ArrayList<>();
-        ObjectMapper json = new ObjectMapper();
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-                for (String line : Files.readAllLines(f)) {
-                    out.add(json.readTree(line));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out;
     }
 }
