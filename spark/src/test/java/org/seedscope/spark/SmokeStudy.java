@@ -4,7 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.seedscope.results.ResultTables;
+import org.seedscope.study.ExampleOutputs;
+import org.seedscope.study.OutputStore;
+import org.seedscope.study.StoredOutputs;
 import org.seedscope.study.DatasetIds;
 import org.seedscope.study.SpecFiles;
 import org.seedscope.study.StudyRunner;
@@ -56,6 +60,27 @@ final class SmokeStudy {
     static StudyRunner runner() {
         StudySpec spec = spec();
         return StudyRunner.of(spec, DatasetIds.resolve(spec), TribuoMethods.registry()).withWorkers(2);
+    }
+
+    /**
+     * @param dir a finished study folder
+     * @return its stored per-example outputs (the audit's input) as text, by cell key and role: equal
+     *     texts mean bit-identical outputs, whatever order they were written in
+     */
+    static String outputs(Path dir) {
+        StoredOutputs stored = StoredOutputs.read(dir);
+        StringBuilder text = new StringBuilder();
+        for (String key : stored.keys().stream().sorted().toList()) {
+            for (OutputStore.Role role : OutputStore.Role.values()) {
+                ExampleOutputs o = stored.get(key, role);
+                if (o != null) {
+                    text.append(key).append(' ').append(role.id()).append(' ').append(Arrays.toString(o.forgetIds()))
+                            .append(Arrays.toString(o.forget())).append(Arrays.toString(o.testIds()))
+                            .append(Arrays.toString(o.test())).append('\n');
+                }
+            }
+        }
+        return text.toString();
     }
 
     /**

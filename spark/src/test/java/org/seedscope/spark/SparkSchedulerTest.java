@@ -63,6 +63,9 @@ class SparkSchedulerTest {
                 "study spark-smoke (spec " + specPrefix(dir.resolve("spark")) + "), step 2 of 2: run 20 cells: 0-11, 16-23"),
                 jobs);
         assertEquals(0, ExecutorWork.openStudies(), "the executors' work was closed after the study");
+        String outputs = SmokeStudy.outputs(shared.resolve("local"));
+        assertTrue(outputs.length() > 0, "the study stores per-example outputs for the audit");
+        assertEquals(outputs, SmokeStudy.outputs(dir.resolve("spark")), "the audit's outputs are the same too");
     }
 
     @Test
