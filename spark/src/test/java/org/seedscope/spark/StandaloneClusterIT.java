@@ -109,6 +109,7 @@ class StandaloneClusterIT {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx512m");
+        cmd.add("-Dspark.master.rest.enabled=false"); // no REST submission server on its fixed port 6066
         cmd.addAll(Arrays.asList(System.getProperty("seedscope.spark.jvmFlags").trim().split("\\s+")));
         cmd.addAll(List.of("-cp", home.resolve("jars") + "/*", mainClass));
         cmd.addAll(Arrays.asList(args));
