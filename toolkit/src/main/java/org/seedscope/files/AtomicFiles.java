@@ -124,7 +124,8 @@ public final class AtomicFiles {
 
     /**
      * Deletes temporary files and folders ({@value #TMP_SUFFIX}) directly inside {@code dir} that no
-     * live process of this machine is writing (their names carry the writer's process id).
+     * live process of this machine is writing (their names carry the writer's process id; this
+     * process's own are kept, another of its threads may be writing them).
      *
      * @param dir a folder (missing: nothing to do)
      * @return the paths removed
@@ -156,7 +157,7 @@ public final class AtomicFiles {
         }
         try {
             long pid = Long.parseLong(stem.substring(dot + 1, dash));
-            return pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+            return pid == ProcessHandle.current().pid() || ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
         } catch (NumberFormatException e) {
             return false;
         }
@@ -197,6 +198,8 @@ public final class AtomicFiles {
         String cause = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         if (e instanceof java.nio.file.AccessDeniedException) {
             cause = "permission denied: " + cause;
+        } else if (e instanceof java.nio.file.FileAlreadyExistsException) {
+            cause = "Not a directory: " + cause + " exists and is a file";
         } else if (e instanceof java.nio.file.NoSuchFileException) {
             cause = "no such file or folder: " + cause;
         } else if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
