@@ -44,10 +44,13 @@ class AtomicFilesTest {
 
     @Test
     void leftoversOfDeadProcessesAreRemovedAndLiveOnesKept(@TempDir Path dir) throws IOException {
-        Path dead = Files.createDirectories(dir.resolve(".entry.999999999-3" + AtomicFiles.TMP_SUFFIX));
+        Path dead = Files.createDirectories(dir.resolve(".entry." + AtomicFiles.hostName() + ".999999999-3" + AtomicFiles.TMP_SUFFIX));
         Path mine = Files.writeString(AtomicFiles.temporarySibling(dir.resolve("report.html")), "in progress");
         assertEquals(List.of(dead), AtomicFiles.removeLeftovers(dir));
         assertFalse(Files.exists(dead));
         assertTrue(Files.exists(mine), "this process's own temporary file is not a leftover");
+        Path otherHost = Files.createDirectories(dir.resolve(".entry.another_host.999999999-4" + AtomicFiles.TMP_SUFFIX));
+        assertEquals(List.of(), AtomicFiles.removeLeftovers(dir), "another machine's recent entry may be in progress");
+        assertTrue(Files.exists(otherHost));
     }
 }
