@@ -8,6 +8,7 @@ import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.seedscope.audit.Audit;
+import org.seedscope.audit.MethodAudit;
 import tech.tablesaw.api.Table;
 
 /**
@@ -160,6 +161,17 @@ public final class Charts {
      */
     public static XYChart auditSpread(Audit audit, String scenario, AuditSpreadChart.Statistic statistic) {
         return AuditSpreadChart.of(audit, scenario, statistic);
+    }
+
+    /**
+     * The name the audit charts give an audited method: "Retrain vs Retrain (floor)" for
+     * {@link Audit#FLOOR}, "original (no unlearning)" for {@link Audit#ORIGINAL}, else its name.
+     *
+     * @param audit one method's audit
+     * @return the label
+     */
+    public static String auditLabel(MethodAudit audit) {
+        return AuditSlice.label(audit);
     }
 
     /**
