@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.function.ToDoubleFunction;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.seedscope.audit.Audit;
 import org.seedscope.audit.MethodAudit;
@@ -131,13 +130,7 @@ public final class AuditSpreadChart {
         if (floor != null) {
             Spread range = Spread.of(statistic.perSeed(floor));
             if (range.n() > 0) {
-                XYSeries band = chart.addSeries(FLOOR_BAND, new double[] {left, right, right, left},
-                        new double[] {range.min(), range.min(), range.max(), range.max()});
-                band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
-                band.setFillColor(Theme.translucent(Theme.REFERENCE, 0x30));
-                band.setLineColor(Theme.REFERENCE);
-                band.setLineStyle(SeriesLines.NONE);
-                band.setMarker(SeriesMarkers.NONE);
+                Theme.band(chart, FLOOR_BAND, left, right, range.min(), range.max());
             }
             double v = statistic.pooled(floor);
             if (Double.isFinite(v)) {
