@@ -92,7 +92,11 @@ public final class AuditSection {
                 + " measures a change of the outputs beyond the forget examples (with class forgetting, the"
                 + " forgotten class's test examples change too) rather than memory of the forget set. The verdict"
                 + " per method counts the training seeds whose own audit puts it above the floor's highest"
-                + " seed-pair AUC.");
+                + " seed-pair AUC. A forgetting quality per training seed uses N = that seed's runs, and so"
+                + " fewer and more lenient score buckets than the pooled one (N = all runs): compare per-seed"
+                + " values with the floor's per-pair values and pooled with pooled. A deterministic method"
+                + " (the original, SSD) has one model per training seed, a spike by the competition's rule:"
+                + " ε = " + Numbers.format(CompetitionEpsilon.EPSILON_CAP) + " and quality 0 per seed.");
         for (List<MethodAudit> slice : slices(audit).values()) {
             slice(html, slice);
         }
@@ -204,8 +208,10 @@ public final class AuditSection {
                     .append(Numbers.estimate(floor.controlAuc())).append(")");
             if (lift > 0 && controlLift >= lift / 2) {
                 b.append(": at least half of the separation appears there too, so much of it is a change of the"
-                        + " outputs beyond the forget examples (for class forgetting including the forgotten class's"
-                        + " test examples), not memory of the forget set");
+                        + " outputs beyond the forget examples")
+                        .append(method.scenario().startsWith("random:") ? ""
+                                : " (with class forgetting the forgotten class's test examples change too)")
+                        .append(", not memory of the forget set");
             }
             b.append('.');
         }

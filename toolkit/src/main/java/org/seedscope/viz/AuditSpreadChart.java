@@ -19,6 +19,11 @@ import org.seedscope.audit.Spread;
  * its seed pairs (shaded) and its pooled value (dashed). A method whose points straddle the floor's
  * band would have been cleared by some training seeds and caught by others.
  *
+ * <p>Compare points with the band and bars with the dashed line, not points with bars, for the
+ * forgetting quality: one training seed's quality uses N = that seed's runs, so fewer and more
+ * lenient score buckets ({@link org.seedscope.audit.CompetitionEpsilon#points}) than the pooled
+ * one with N = all runs.
+ *
  * <p>An {@link XYChart} with audit k at x = k in drawing order (floor, original, methods), ticks
  * labelled by method id ("floor" for {@link Audit#FLOOR}). Series:
  * <ul>

@@ -47,9 +47,13 @@ class AuditSectionTest {
                 + " (0.55): every training seed alone would have told its models from Retrain's. Median per-example"
                 + " ε 2 vs the floor's 2; forgetting quality 0.25 vs the floor's 0.25. On test examples, which no"
                 + " model trained on, the attack reaches AUC 0.7 (floor 0.5): at least half of the separation appears"
-                + " there too, so much of it is a change of the outputs beyond the forget examples (for class"
-                + " forgetting including the forgotten class's test examples), not memory of the forget set.",
+                + " there too, so much of it is a change of the outputs beyond the forget examples (with class"
+                + " forgetting the forgotten class's test examples change too), not memory of the forget set.",
                 AuditSection.reading(audit("ssd", AUC_075, 0.7, 0.6, 0.9), floor));
+        MethodAudit random = new MethodAudit("grid", "random:0.02@seed1", "ssd", false, 2, 4, 4, new int[2], AUC_075,
+                new double[] {1.5, 2.5}, 0.25, NAN, 0.7, audit("ssd", AUC_075, 0.7, 0.6, 0.9).seeds());
+        assertTrue(AuditSection.reading(random, floor).endsWith("beyond the forget examples, not memory of the"
+                + " forget set."), "random forgetting has no forgotten class");
         // control lift 0.1 is below half the AUC lift 0.25: no global-change sentence
         String local = AuditSection.reading(audit("ssd", AUC_075, 0.6, 0.6, 0.9), floor);
         assertTrue(local.endsWith("the attack reaches AUC 0.6 (floor 0.5)."), local);
