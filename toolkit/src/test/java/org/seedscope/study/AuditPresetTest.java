@@ -12,7 +12,7 @@ import org.seedscope.unlearn.MethodRegistry;
 class AuditPresetTest {
 
     private static StudyRunner plan(String file) {
-        StudySpec spec = SpecFiles.read(Path.of("../examples", file));
+        StudySpec spec = SpecFiles.read(Path.of("..", file));
         assertEquals(List.of(Protocol.GRID), spec.protocols().stream().map(ProtocolRun::protocol).toList(), file);
         assertTrue(spec.methods().stream().anyMatch(m -> m.name().equals("original")),
                 file + ": the audit's no-unlearning reference");
@@ -22,11 +22,11 @@ class AuditPresetTest {
 
     @Test
     void fullPresetIsAnEightByEightGridOfTwoScenariosAndFiveMethods() {
-        assertEquals(2 * 8 * 8 * 5, plan("audit.yaml").plan().size());
+        assertEquals(2 * 8 * 8 * 5, plan("examples/audit.yaml").plan().size());
     }
 
     @Test
     void quickPresetIsAnEightByFourGridOfOneScenario() {
-        assertEquals(8 * 4 * 5, plan("audit-quick.yaml").plan().size());
+        assertEquals(8 * 4 * 5, plan("datasets/studies/audit/spec.yaml").plan().size());
     }
 }
