@@ -91,7 +91,7 @@ class KernelInterruptTest {
                 Map.of("code", "rowsOf(big.out(chain()).run()).equals(bigRows)", "expect", "true"),
                 Map.of("code", "folder")));
         plan.put("interrupts", INTERRUPTS);
-        plan.put("attempts", 2 * INTERRUPTS);
+        plan.put("attempts", 6 * INTERRUPTS);
         plan.put("seed", SEED);
         plan.put("min_delay_s", MIN_DELAY_S);
         plan.put("max_delay_s", MAX_DELAY_S);
