@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.seedscope.data.Dataset;
 import org.seedscope.report.Report;
+import org.seedscope.study.CellScheduler;
 import org.seedscope.study.Progress;
 import org.seedscope.study.StudyResult;
 import org.seedscope.study.StudyRunner;
@@ -17,14 +18,23 @@ final class StudyCommands {
 
     static StudyResult runAndSummarise(StudySpec spec, Dataset data, MethodRegistry registry, Path out,
             StudyOptions options) {
+        return runAndSummarise(spec, data, registry, out, options, null);
+    }
+
+    /**
+     * @param scheduler where the cells run (e.g. a Spark cluster), or null for this JVM's threads
+     */
+    static StudyResult runAndSummarise(StudySpec spec, Dataset data, MethodRegistry registry, Path out,
+            StudyOptions options, CellScheduler scheduler) {
         StudyRunner runner = StudyRunner.of(spec, data, registry).withWorkers(options.workers())
                 .withProgress(Progress.bar(System.err, System.console() != null)).withBudget(options.budget())
-                .withMaxCells(options.maxCells());
+                .withMaxCells(options.maxCells()).withScheduler(scheduler);
         if (options.cache != null) {
             runner = runner.withCache(options.cache);
         }
         System.out.println(spec);
-        System.out.println(data + "; " + runner.estimate().describe() + "; output " + out);
+        System.out.println(data + "; " + (scheduler == null ? runner.estimate().describe() : "cells on "
+                + scheduler.describe()) + "; output " + out);
         StudyResult result = runner.run(out);
         System.out.println();
         for (String metric : List.of("forget_acc", "test_acc", "mia")) {
@@ -33,8 +43,10 @@ final class StudyCommands {
                 System.out.println(t.printAll());
             }
         }
-        System.out.println("rows: " + out.resolve("results.csv") + "  (models trained " + result.cacheMisses()
-                + ", loaded from cache " + result.cacheHits() + ", failed rows " + result.failures().rowCount() + ")");
+        String models = scheduler == null ? "models trained " + result.cacheMisses() + ", loaded from cache "
+                + result.cacheHits() + ", " : "";
+        System.out.println("rows: " + out.resolve("results.csv") + "  (" + models + "failed rows "
+                + result.failures().rowCount() + ")");
         System.out.println("report: " + Report.write(result.results(), out));
         return result;
     }

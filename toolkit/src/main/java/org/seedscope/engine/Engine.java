@@ -1,14 +1,12 @@
 package org.seedscope.engine;
 
+import org.seedscope.files.AtomicFiles;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.FloatBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -233,19 +231,9 @@ public final class Engine implements AutoCloseable {
      */
     public static void exportOnnx(Model model, Path file) {
         java.util.Optional<ImportedGraph> imported = model.architecture().imported();
-        byte[] bytes = (imported.isPresent()
+        AtomicFiles.write(file, (imported.isPresent()
                 ? imported.get().withValues(new ImportedGraph.Values(model.parameters(), model.state()))
-                : Graphs.inference(model.architecture(), model)).toByteArray();
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Path tmp = Files.createTempFile(parent, ".onnx", ".tmp");
-            Files.write(tmp, bytes);
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write ONNX file " + file, e);
-        }
+                : Graphs.inference(model.architecture(), model)).toByteArray());
     }
 
     OrtEnvironment environment() {
