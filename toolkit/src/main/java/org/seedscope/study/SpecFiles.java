@@ -41,6 +41,8 @@ public final class SpecFiles {
     private static final Set<String> FIELDS = Set.of("name", "dataset", "labelColumn", "trainSize", "testSize",
             "model", "training", "forget", "methods", "metrics", "trainingSeeds", "unlearningSeeds", "protocols",
             "protocol", "baseSeed", "device", "auditSample");
+    /** Fields of the object form of {@code model}, a user's ONNX network ({@link OnnxFamily}). */
+    static final Set<String> ONNX_FIELDS = Set.of("onnx", "sha256", "frozen", "originals");
     private static final Set<String> PROTOCOL_FIELDS = Set.of("protocol", "trainingSeeds", "unlearningSeeds");
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -125,7 +127,7 @@ public final class SpecFiles {
         if (!v.isObject()) {
             return r.parsed("model", r.text(root, "model", null), ModelFamily::parse);
         }
-        r.checkFields(v, Set.of("onnx", "sha256", "frozen", "originals"), "model.");
+        r.checkFields(v, ONNX_FIELDS, "model.");
         if (!v.has("onnx")) {
             throw r.error("field 'model' as a mapping needs 'onnx: PATH' (an ONNX file, relative to the spec's folder)");
         }
