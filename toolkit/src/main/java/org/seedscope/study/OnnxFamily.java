@@ -2,10 +2,7 @@ package org.seedscope.study;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -60,13 +57,7 @@ public record OnnxFamily(OnnxModel model) implements ModelFamily {
     public String id() {
         StringBuilder key = new StringBuilder(model.file().sha256()).append("|frozen=").append(model.frozen());
         model.originalFiles().forEach(o -> key.append("|original=").append(o.sha256()));
-        String hash;
-        try {
-            hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(key.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available in this JVM", e);
-        }
+        String hash = ModelCache.sha256(key.toString().getBytes(StandardCharsets.UTF_8));
         return "onnx:" + model.file().name() + "@" + hash.substring(0, 12);
     }
 
