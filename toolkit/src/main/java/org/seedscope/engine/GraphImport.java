@@ -169,7 +169,8 @@ final class GraphImport {
         if (n.getOpType().equals("BatchNormalization")
                 && (Attributes.integer(n, "training_mode", 0) != 0 || n.getOutputCount() > 1)) {
             throw new IllegalArgumentException("node '" + n.getName() + "' is a training-mode BatchNormalization: "
-                    + "export the model after model.eval() with training=TrainingMode.EVAL or PRESERVE");
+                    + "export the model after model.eval() with training=TrainingMode.PRESERVE and do_constant_folding=False "
+                    + "(TrainingMode.EVAL also works but folds every BatchNorm into the convolution before it)");
         }
     }
 

@@ -173,8 +173,7 @@ public final class ImportedGraph {
             }
             if (!o.getDimsList().equals(t.getDimsList()) || o.getDataType() != t.getDataType()) {
                 throw new IllegalArgumentException("initializer '" + t.getName() + "' has shape " + o.getDimsList()
-                        + " (type " + o.getDataType() + "), the graph's has " + t.getDimsList() + " (type "
-                        + t.getDataType() + ")");
+                        + " (" + typeName(o) + "), the graph's has " + t.getDimsList() + " (" + typeName(t) + ")");
             }
         }
         if (init.size() != structure.getGraph().getInitializerCount()) {
@@ -199,6 +198,11 @@ public final class ImportedGraph {
             }
         }
         return new Values(read(parts.parameters(), init), read(parts.state(), init));
+    }
+
+    private static String typeName(TensorProto t) {
+        TensorProto.DataType type = TensorProto.DataType.forNumber(t.getDataType());
+        return type == null ? "type " + t.getDataType() : type.name();
     }
 
     private static byte[] constantBytes(TensorProto t) {

@@ -142,7 +142,7 @@ class OnnxModelValidationTest {
         String message = assertThrows(IllegalArgumentException.class,
                 () -> OnnxModel.open(main, Set.of(), List.of(ok, bad))).getMessage();
         assertEquals("ONNX file " + bad.toAbsolutePath() + " (original of training seed 2) does not have the graph of "
-                + "net.onnx: initializer 'fc.weight' has shape [5, 16] (type 1), the graph's has [4, 16] (type 1)",
+                + "net.onnx: initializer 'fc.weight' has shape [5, 16] (FLOAT), the graph's has [4, 16] (FLOAT)",
                 message);
     }
 
