@@ -8,7 +8,9 @@ import org.seedscope.study.StudySpec;
 import org.seedscope.tribuo.TribuoMethods;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** Runs (or resumes) the study a spec file describes. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -20,11 +22,15 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     StudyOptions options;
 
+    @Spec
+    CommandSpec command;
+
     @Override
     public Integer call() {
         StudySpec spec = SpecFiles.read(specFile);
         Path out = options.out != null ? options.out : Path.of("seedscope-runs", spec.name());
-        StudyCommands.runAndSummarise(spec, DatasetIds.resolve(spec, specFile.toAbsolutePath().getParent()), TribuoMethods.registry(), out, options);
+        StudyCommands.runAndSummarise(spec, DatasetIds.resolve(spec, specFile.toAbsolutePath().getParent()),
+                TribuoMethods.registry(), out, options, command.commandLine().getOut());
         return 0;
     }
 }

@@ -1,41 +1,52 @@
 package org.seedscope.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.seedscope.data.Dataset;
 import org.seedscope.report.Report;
+import org.seedscope.report.TextSummary;
+import org.seedscope.report.TextTable;
+import org.seedscope.study.ProtocolRun;
 import org.seedscope.study.Progress;
 import org.seedscope.study.StudyResult;
 import org.seedscope.study.StudyRunner;
 import org.seedscope.study.StudySpec;
 import org.seedscope.unlearn.MethodRegistry;
-import tech.tablesaw.api.Table;
 
-/** What the study-running commands share: run with a progress bar, then print a summary. */
+/**
+ * What the study-running commands share: run with a progress bar (on standard error), then print
+ * a summary of at most {@value TextTable#WIDTH} columns ({@link TextSummary}) and write the report.
+ */
 final class StudyCommands {
     private StudyCommands() {}
 
     static StudyResult runAndSummarise(StudySpec spec, Dataset data, MethodRegistry registry, Path out,
-            StudyOptions options) {
+            StudyOptions options, PrintWriter print) {
         StudyRunner runner = StudyRunner.of(spec, data, registry).withWorkers(options.workers())
                 .withProgress(Progress.bar(System.err, System.console() != null)).withBudget(options.budget())
                 .withMaxCells(options.maxCells());
         if (options.cache != null) {
             runner = runner.withCache(options.cache);
         }
-        System.out.println(spec);
-        System.out.println(data + "; " + runner.estimate().describe() + "; output " + out);
+        print.print(TextTable.wrap(spec.toString(), TextTable.WIDTH, "    "));
+        print.print(TextTable.wrap(data + "; " + runner.estimate().describe(), TextTable.WIDTH, "    "));
+        print.println("output: " + out);
+        print.flush();
         StudyResult result = runner.run(out);
-        System.out.println();
-        for (String metric : List.of("forget_acc", "test_acc", "mia")) {
-            if (result.results().columnNames().contains(metric)) {
-                Table t = result.summary(metric);
-                System.out.println(t.printAll());
-            }
+        Map<String, String> designs = new LinkedHashMap<>();
+        for (ProtocolRun p : spec.protocols()) {
+            designs.put(p.protocol().id(), p.trainingSeeds() + "x" + p.unlearningSeeds());
         }
-        System.out.println("rows: " + out.resolve("results.csv") + "  (models trained " + result.cacheMisses()
-                + ", loaded from cache " + result.cacheHits() + ", failed rows " + result.failures().rowCount() + ")");
-        System.out.println("report: " + Report.write(result.results(), out));
+        print.println();
+        print.print(TextSummary.of(result.results(), designs));
+        print.println();
+        print.print(TextTable.wrap("models trained " + result.cacheMisses() + ", loaded from cache " + result.cacheHits()
+                + ", failed rows " + result.failures().rowCount(), TextTable.WIDTH, "    "));
+        print.println("rows: " + out.resolve("results.csv"));
+        print.println("report: " + Report.write(result.results(), out));
+        print.flush();
         return result;
     }
 }
