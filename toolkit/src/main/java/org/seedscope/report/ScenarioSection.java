@@ -63,19 +63,21 @@ final class ScenarioSection {
         html.raw("</section>\n");
     }
 
-    /** Why this metric leads, when a preferred one was passed over. */
+    /** Why this metric leads: the preferred candidates passed over, and forget accuracy's state. */
     private String leadReason() {
-        List<String> skipped = new ArrayList<>();
-        for (String m : choice.candidates(scenario)) {
-            if (m.equals(metric)) {
-                break;
-            }
-            long stuck = ResultRows.methods(samples, scenario).stream().filter(x -> choice.stuck(m, scenario, x))
-                    .count();
-            skipped.add(Charts.label(m) + " sits at its floor or ceiling for " + stuck + " of "
-                    + ResultRows.methods(samples, scenario).size() + " methods");
+        List<String> candidates = choice.candidates(scenario);
+        List<String> explained = new ArrayList<>(candidates.subList(0, candidates.indexOf(metric)));
+        if (candidates.contains("forget_acc") && !explained.contains("forget_acc") && !metric.equals("forget_acc")
+                && choice.stuckCount("forget_acc", scenario) > 0) {
+            explained.add("forget_acc");
         }
-        return skipped.isEmpty() ? "" : " (" + String.join("; ", skipped) + ")";
+        int methods = ResultRows.methods(samples, scenario).size();
+        List<String> reasons = new ArrayList<>();
+        for (String m : explained) {
+            reasons.add(Charts.label(m) + " sits at its floor or ceiling for " + choice.stuckCount(m, scenario)
+                    + " of " + methods + " methods");
+        }
+        return reasons.isEmpty() ? "" : " (" + String.join("; ", reasons) + ")";
     }
 
     private void figureOne() {
