@@ -5,41 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.seedscope.format.Numbers;
-import org.seedscope.stats.Constancy;
-import org.seedscope.stats.SeedVariance;
-import org.seedscope.viz.AlgorithmSamples;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
 
 class HeadlineTest {
-
-    /**
-     * Checks every line against the statistics, independently of how the headline chose it: the
-     * metric of the line is neither at its floor nor at its ceiling in the Algorithm-1 slice or the
-     * grid slice of that method.
-     */
-    static void assertNoLineReadsAStuckMetric(Table rows, Headline headline) {
-        Table samples = AlgorithmSamples.of(rows).rows();
-        for (Headline.Line line : headline.lines()) {
-            SeedVariance sv = SeedVariance.of(samples, line.metric());
-            for (String protocol : List.of("one-training-seed", "grid")) {
-                Constancy c = sv.entry(line.scenario(), line.method(), protocol).orElseThrow().constancy()
-                        .orElseThrow();
-                assertFalse(c == Constancy.FLOOR || c == Constancy.CEILING, line.text() + ": " + protocol + " is "
-                        + c.label());
-            }
-        }
-    }
 
     @Test
     void avoidsMetricsStuckAtAFloorOrCeiling() {
         Table rows = GridStudy.table();
         Headline h = Headline.of(rows);
         assertEquals(6, h.lines().size());
-        assertNoLineReadsAStuckMetric(rows, h);
+        ReportPages.assertNoLineReadsAStuckMetric(rows, h);
         for (Headline.Line line : h.lines()) {
             // full:A: forget accuracy is 0 for retrain and finetune, so the section leads with test accuracy
             assertEquals(line.scenario().equals("full:A") ? "test_acc" : "forget_acc", line.metric(), line.text());
@@ -59,7 +37,7 @@ class HeadlineTest {
             }
         }
         Headline h = Headline.of(rows);
-        assertNoLineReadsAStuckMetric(rows, h);
+        ReportPages.assertNoLineReadsAStuckMetric(rows, h);
         Headline.Line retrain = h.lines().stream().filter(l -> l.scenario().equals("sub:A")
                 && l.method().equals("retrain")).findFirst().orElseThrow();
         assertEquals("test_acc", retrain.metric(), "forget accuracy sits at its ceiling for retrain");

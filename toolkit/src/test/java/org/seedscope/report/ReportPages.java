@@ -1,9 +1,15 @@
 package org.seedscope.report;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.seedscope.stats.Constancy;
+import org.seedscope.stats.SeedVariance;
+import org.seedscope.viz.AlgorithmSamples;
+import tech.tablesaw.api.Table;
 
 /** Reads sections and tables back out of a written report, for tests. */
 public final class ReportPages {
@@ -12,6 +18,27 @@ public final class ReportPages {
     private static final Pattern CELL = Pattern.compile("<td[^>]*>(.*?)</td>", Pattern.DOTALL);
 
     private ReportPages() {
+    }
+
+    /**
+     * Checks every headline line against the statistics, independently of how the headline chose
+     * it: the line's metric is neither at its floor nor at its ceiling in the Algorithm-1 slice or
+     * the grid slice of that method.
+     *
+     * @param rows the study's rows
+     * @param headline their headline
+     */
+    public static void assertNoLineReadsAStuckMetric(Table rows, Headline headline) {
+        Table samples = AlgorithmSamples.of(rows).rows();
+        for (Headline.Line line : headline.lines()) {
+            SeedVariance sv = SeedVariance.of(samples, line.metric());
+            for (String protocol : List.of("one-training-seed", "grid")) {
+                Constancy c = sv.entry(line.scenario(), line.method(), protocol).orElseThrow().constancy()
+                        .orElseThrow();
+                assertFalse(c == Constancy.FLOOR || c == Constancy.CEILING, line.text() + ": " + protocol + " is "
+                        + c.label());
+            }
+        }
     }
 
     /**
