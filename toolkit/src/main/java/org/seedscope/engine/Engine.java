@@ -10,23 +10,43 @@ import java.io.UncheckedIOException;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import ai.onnx.proto.OnnxMl.ModelProto;
+import org.seedscope.engine.graph.Graph;
+import org.seedscope.engine.graph.Shape;
 
 /**
- * Runs SeedScope's generated ONNX graphs with ONNX Runtime: inference, gradients and training
- * steps for MLPs. One engine holds one session per (architecture, graph) and is safe to share
- * between threads; models are passed in, so the engine keeps no model or random state.
+ * Runs SeedScope's generated ONNX graphs ({@link Graphs}) with ONNX Runtime: inference, gradients
+ * and training steps for any {@link Architecture}. One engine holds one session per
+ * (architecture, graph) and is safe to share between threads; models are passed in, so the engine
+ * keeps no model or random state.
+ *
+ * <p>Inference and {@link #gradients} run in evaluation mode: batch normalisation uses the
+ * model's running statistics, so examples are independent and per-example gradients are well
+ * defined. {@link Learner#step} runs in training mode (batch statistics).
  */
 public final class Engine implements AutoCloseable {
-    /** Rows per ONNX Runtime call for inference and gradient sums over large sets. */
-    static final int CHUNK = 1024;
+    /** Most rows per ONNX Runtime call for inference and gradient sums over large sets. */
+    static final int MAX_ROWS = 1024;
+    /** Memory one call's tensors may take, which sets its rows for large networks (bytes). */
+    static final long MEMORY_BUDGET = 256L << 20;
 
     private final OrtEnvironment env;
     private final EngineOptions options;
     private final String device;
-    private final Map<String, OrtSession> sessions = new ConcurrentHashMap<>();
+    private final Map<Key, OrtSession> sessions = new ConcurrentHashMap<>();
+    private final Map<Architecture, Training> training = new ConcurrentHashMap<>();
+
+    private record Key(Architecture architecture, String kind) {}
+
+    /** The sessions of a training step and the forward values passed between them. */
+    record Training(OrtSession forward, OrtSession backward, Map<String, Shape> saved) {}
 
     private Engine(EngineOptions options, String device) {
         this.env = OrtEnvironment.getEnvironment();
@@ -96,10 +116,10 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * Runs the model on a set of examples.
+     * Runs the model on a set of examples (evaluation mode).
      *
      * @param model the model
-     * @param x row-major features, {@code n x inputs}
+     * @param x row-major features, {@code n x inputs} (images: C, then H, then W)
      * @param n number of rows
      * @return logits, probabilities and penultimate activations
      */
@@ -112,14 +132,12 @@ public final class Engine implements AutoCloseable {
         float[] probs = new float[n * c];
         float[] pen = new float[n * w];
         OrtSession session = session(arch, "inference", () -> Graphs.inference(arch, null));
-        try (ParameterTensors params = new ParameterTensors(env, arch, model.parameters(), true)) {
-            for (int start = 0; start < n; start += CHUNK) {
-                int rows = Math.min(CHUNK, n - start);
-                Map<String, OnnxTensor> inputs = new HashMap<>(params.tensors());
-                try (OnnxTensor xt = OnnxTensor.createTensor(env,
-                        FloatBuffer.wrap(x, start * arch.inputs(), rows * arch.inputs()),
-                        new long[] {rows, arch.inputs()})) {
-                    inputs.put("x", xt);
+        int chunk = rowsPerRun(arch, 2, false);
+        try (ParameterTensors params = parameters(arch, model); ParameterTensors state = state(arch, model)) {
+            for (int start = 0; start < n; start += chunk) {
+                int rows = Math.min(chunk, n - start);
+                try (OnnxTensor xt = inputTensor(arch, x, start, rows)) {
+                    Map<String, OnnxTensor> inputs = select(session, params.tensors(), state.tensors(), Map.of("x", xt));
                     try (OrtSession.Result r = session.run(inputs)) {
                         copyOut(r, "logits", logits, start * c);
                         copyOut(r, "probs", probs, start * c);
@@ -134,19 +152,24 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * Back-propagates a given {@code dL/dlogits} through the model, summing over examples.
+     * Back-propagates a given {@code dL/dlogits} through the model in evaluation mode (batch
+     * normalisation with the running statistics, so every example's gradient is its own), summing
+     * over examples.
      *
      * @param model the model
      * @param x row-major features, {@code n x inputs}
      * @param n number of rows
      * @param dLogits row-major {@code n x classes}: the gradient of the loss w.r.t. each row's logits
-     * @param request which extra quantities to return
-     * @return parameter gradients (and the requested extras), accumulated over chunks in double
+     * @param request which extra quantities to return; the per-example sums are exact for every
+     *     layer type (dense layers by the outer-product identity, convolutions through patches)
+     * @return parameter gradients (and the requested extras), accumulated over chunks in double;
+     *     chunks are at most {@value #MAX_ROWS} rows and fewer for networks whose tensors would
+     *     exceed {@value #MEMORY_BUDGET} bytes
      */
     public Gradients gradients(Model model, float[] x, int n, float[] dLogits, GradientRequest request) {
         Architecture arch = model.architecture();
         checkRows(arch, x, n);
-        if (dLogits.length != n * arch.outputs()) {
+        if (dLogits.length != (long) n * arch.outputs()) {
             throw new IllegalArgumentException("dLogits must have " + n + " x " + arch.outputs() + " values, got "
                     + dLogits.length);
         }
@@ -155,38 +178,27 @@ public final class Engine implements AutoCloseable {
         double[] sq = request.squared() ? new double[p] : null;
         double[] ab = request.absolute() ? new double[p] : null;
         float[] dx = request.input() ? new float[n * arch.inputs()] : null;
-        OrtSession forward = session(arch, "forward", () -> Graphs.trainingForward(arch));
-        OrtSession backward = session(arch, "gradient:" + request.key(), () -> Graphs.gradient(arch, request));
-        try (ParameterTensors params = new ParameterTensors(env, arch, model.parameters(), true);
-                ParameterTensors weights = new ParameterTensors(env, arch, model.parameters(), false)) {
-            for (int start = 0; start < n; start += CHUNK) {
-                int rows = Math.min(CHUNK, n - start);
-                try (OnnxTensor xt = OnnxTensor.createTensor(env,
-                        FloatBuffer.wrap(x, start * arch.inputs(), rows * arch.inputs()),
-                        new long[] {rows, arch.inputs()});
+        OrtSession session = session(arch, "gradient:" + request.key(), () -> Graphs.gradient(arch, request));
+        int chunk = rowsPerRun(arch, 3, request.squared() || request.absolute());
+        try (ParameterTensors params = parameters(arch, model); ParameterTensors state = state(arch, model)) {
+            for (int start = 0; start < n; start += chunk) {
+                int rows = Math.min(chunk, n - start);
+                try (OnnxTensor xt = inputTensor(arch, x, start, rows);
                         OnnxTensor dl = OnnxTensor.createTensor(env,
                                 FloatBuffer.wrap(dLogits, start * arch.outputs(), rows * arch.outputs()),
                                 new long[] {rows, arch.outputs()})) {
-                    Map<String, OnnxTensor> fin = new HashMap<>(params.tensors());
-                    fin.put("x", xt);
-                    try (OrtSession.Result fr = forward.run(fin)) {
-                        Map<String, OnnxTensor> bin = new HashMap<>(weights.tensors());
-                        bin.put("x", xt);
-                        bin.put("dlogits", dl);
-                        for (int l = 1; l < arch.layers(); l++) {
-                            bin.put(Graphs.activation(l), (OnnxTensor) fr.get(Graphs.activation(l)).orElseThrow());
+                    Map<String, OnnxTensor> inputs = select(session, params.tensors(), state.tensors(),
+                            Map.of("x", xt, Graphs.DLOGITS, dl));
+                    try (OrtSession.Result r = session.run(inputs)) {
+                        accumulate(r, arch, Graphs::grad, g);
+                        if (sq != null) {
+                            accumulate(r, arch, Graphs::squared, sq);
                         }
-                        try (OrtSession.Result br = backward.run(bin)) {
-                            accumulate(br, arch, "g", g);
-                            if (sq != null) {
-                                accumulate(br, arch, "sq", sq);
-                            }
-                            if (ab != null) {
-                                accumulate(br, arch, "abs", ab);
-                            }
-                            if (dx != null) {
-                                copyOut(br, "dx", dx, start * arch.inputs());
-                            }
+                        if (ab != null) {
+                            accumulate(r, arch, Graphs::absolute, ab);
+                        }
+                        if (dx != null) {
+                            copyOut(r, Graphs.DX, dx, start * arch.inputs());
                         }
                     }
                 }
@@ -198,7 +210,7 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * Opens a learner that trains {@code model} in place with the given optimiser.
+     * Opens a learner that trains {@code model} in place with the given optimiser (training mode).
      *
      * @param model the model to update
      * @param optimizer the optimiser settings
@@ -209,15 +221,16 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * Writes a standalone ONNX inference file (opset {@value Graphs#OPSET}; input {@code x} of shape
-     * {@code [batch, inputs]}; outputs {@code logits}, {@code probs}, {@code penultimate}) that any
-     * ONNX Runtime can run.
+     * Writes a standalone ONNX inference file (opset {@value Graph#OPSET}, standard operators only,
+     * parameters and running statistics as initializers) that any ONNX Runtime can run: input
+     * {@code x} of shape {@code [batch, features]} for an MLP or {@code [batch, C, H, W]} for an
+     * image network; outputs {@code logits}, {@code probs}, {@code penultimate}.
      *
      * @param model the model
      * @param file destination; written atomically
      */
     public static void exportOnnx(Model model, Path file) {
-        byte[] bytes = Graphs.inference(model.architecture(), model.parameters()).toByteArray();
+        byte[] bytes = Graphs.inference(model.architecture(), model).toByteArray();
         try {
             Path parent = file.toAbsolutePath().getParent();
             Files.createDirectories(parent);
@@ -234,26 +247,77 @@ public final class Engine implements AutoCloseable {
         return env;
     }
 
-    OrtSession session(Architecture arch, String kind, java.util.function.Supplier<ai.onnx.proto.OnnxMl.ModelProto> graph) {
-        return sessions.computeIfAbsent(arch + "|" + kind, k -> {
-            try {
-                return env.createSession(graph.get().toByteArray(), sessionOptions());
-            } catch (OrtException e) {
-                throw new IllegalStateException("ONNX Runtime rejected the generated " + kind + " graph for " + arch, e);
-            }
+    Training training(Architecture arch) {
+        return training.computeIfAbsent(arch, a -> {
+            Graphs.Training t = Graphs.training(a);
+            return new Training(create(a, "training forward", t.forward()), create(a, "training backward",
+                    t.backward()), t.saved());
         });
     }
 
-    private OrtSession.SessionOptions sessionOptions() throws OrtException {
-        OrtSession.SessionOptions so = new OrtSession.SessionOptions();
-        so.setIntraOpNumThreads(options.threads());
-        so.setInterOpNumThreads(1);
-        so.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
-        so.addConfigEntry("session.intra_op.allow_spinning", "0");
-        if (device.startsWith("cuda")) {
-            so.addCUDA(options.cudaDevice());
+    private OrtSession session(Architecture arch, String kind, Supplier<ModelProto> graph) {
+        return sessions.computeIfAbsent(new Key(arch, kind), k -> create(arch, kind, graph.get()));
+    }
+
+    private OrtSession create(Architecture arch, String kind, ModelProto graph) {
+        try (OrtSession.SessionOptions so = new OrtSession.SessionOptions()) {
+            so.setIntraOpNumThreads(options.threads());
+            so.setInterOpNumThreads(1);
+            so.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
+            so.addConfigEntry("session.intra_op.allow_spinning", "0");
+            if (device.startsWith("cuda")) {
+                so.addCUDA(options.cudaDevice());
+            }
+            return env.createSession(graph.toByteArray(), so);
+        } catch (OrtException e) {
+            throw new IllegalStateException("ONNX Runtime rejected the generated " + kind + " graph for " + arch, e);
         }
-        return so;
+    }
+
+    /** @return rows per run such that {@code copies} copies of every activation (and the patches) fit the budget */
+    static int rowsPerRun(Architecture arch, int copies, boolean perExample) {
+        long floats = copies * arch.activationsPerExample() + (perExample ? arch.patchesPerExample() : 0);
+        long rows = MEMORY_BUDGET / (Float.BYTES * Math.max(floats, 1));
+        return (int) Math.max(1, Math.min(MAX_ROWS, rows));
+    }
+
+    ParameterTensors parameters(Architecture arch, Model model) throws OrtException {
+        return new ParameterTensors(env, arch.parameterTensors(), model.parameters(), t -> t);
+    }
+
+    ParameterTensors state(Architecture arch, Model model) throws OrtException {
+        return new ParameterTensors(env, arch.stateTensors(), model.state(), t -> t);
+    }
+
+    private OnnxTensor inputTensor(Architecture arch, float[] x, int start, int rows) throws OrtException {
+        int d = arch.inputs();
+        return OnnxTensor.createTensor(env, FloatBuffer.wrap(x, start * d, rows * d), inputShape(arch, rows));
+    }
+
+    static long[] inputShape(Architecture arch, int rows) {
+        long[] shape = new long[arch.inputShape().size() + 1];
+        shape[0] = rows;
+        for (int i = 1; i < shape.length; i++) {
+            shape[i] = arch.inputShape().get(i - 1);
+        }
+        return shape;
+    }
+
+    /** @return the tensors among {@code available} that the session takes, by input name */
+    @SafeVarargs
+    static Map<String, OnnxTensor> select(OrtSession session, Map<String, OnnxTensor>... available) {
+        Map<String, OnnxTensor> in = new HashMap<>();
+        for (String name : session.getInputNames()) {
+            OnnxTensor t = null;
+            for (Map<String, OnnxTensor> m : available) {
+                t = t != null ? t : m.get(name);
+            }
+            if (t == null) {
+                throw new IllegalStateException("no tensor for graph input '" + name + "'");
+            }
+            in.put(name, t);
+        }
+        return in;
     }
 
     private static void checkRows(Architecture arch, float[] x, int n) {
@@ -268,19 +332,12 @@ public final class Engine implements AutoCloseable {
         b.get(dest, offset, b.remaining());
     }
 
-    private static void accumulate(OrtSession.Result r, Architecture arch, String prefix, double[] sum) {
-        for (int l = 0; l < arch.layers(); l++) {
-            addInto(r, prefix + "W" + (l + 1), sum, arch.weightOffset(l));
-            addInto(r, prefix + "b" + (l + 1), sum, arch.biasOffset(l));
-        }
-    }
-
-    private static void addInto(OrtSession.Result r, String name, double[] sum, int offset) {
-        FloatBuffer b = ((OnnxTensor) r.get(name).orElseThrow()).getFloatBuffer();
-        float[] values = new float[b.remaining()];
-        b.get(values);
-        for (int i = 0; i < values.length; i++) {
-            sum[offset + i] += values[i];
+    private static void accumulate(OrtSession.Result r, Architecture arch, UnaryOperator<String> naming, double[] sum) {
+        for (Architecture.Tensor t : arch.parameterTensors()) {
+            FloatBuffer b = ((OnnxTensor) r.get(naming.apply(t.name())).orElseThrow()).getFloatBuffer();
+            for (int i = 0; i < t.size(); i++) {
+                sum[t.offset() + i] += b.get(i);
+            }
         }
     }
 
@@ -295,14 +352,17 @@ public final class Engine implements AutoCloseable {
     /** Closes every cached session. */
     @Override
     public void close() {
-        for (OrtSession s : sessions.values()) {
+        List<OrtSession> all = new ArrayList<>(sessions.values());
+        training.values().forEach(t -> all.addAll(List.of(t.forward(), t.backward())));
+        sessions.clear();
+        training.clear();
+        for (OrtSession s : all) {
             try {
                 s.close();
             } catch (OrtException e) {
                 throw new IllegalStateException("cannot close an ONNX Runtime session", e);
             }
         }
-        sessions.clear();
     }
 
     @Override

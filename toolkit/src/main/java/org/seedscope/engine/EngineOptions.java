@@ -9,8 +9,14 @@ import java.util.regex.Pattern;
  *
  * @param device {@code cpu} or {@code cuda} / {@code cuda:N} (ONNX Runtime's CUDA provider, which
  *     needs the onnxruntime_gpu jar with CUDA 12 and cuDNN 9 at run time)
- * @param threads intra-op threads per session, at least 1. Results are bit-identical for any
- *     count (tested); 1 is the default because studies run one cell per core.
+ * @param threads intra-op threads per session, at least 1. 1 is the default (studies run one cell
+ *     per core) and is bit-identical run to run. Other counts are bit-identical to it for the
+ *     shapes tested (the MLPs, resnet-8, the cnn on full batches of 128) but not always: ONNX
+ *     Runtime's SGEMM (MLAS) splits a product with more columns than rows across threads by
+ *     columns, and when a thread's share is under 128 columns it deepens its K panel
+ *     ({@code MlasSgemmOperation}), so the sums are blocked differently. The cnn's 128-unit
+ *     Dense layer on a final batch of fewer than 128 rows is such a case. Use 1 thread where
+ *     bit-identical results matter.
  * @param strict when true, a CUDA device that cannot be loaded is an error; when false the engine
  *     falls back to CPU and prints one line naming what was missing
  */

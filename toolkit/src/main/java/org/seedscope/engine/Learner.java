@@ -9,24 +9,29 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.seedscope.data.Examples;
+import org.seedscope.engine.graph.Shape;
 
 /**
- * Trains one model in place, a mini-batch at a time. Each step runs the forward graph, asks the
- * {@link Loss} for {@code dL/dlogits}, runs the gradient graph and applies the optimiser. Inputs,
- * activations, logits and gradients live in preallocated direct buffers that ONNX Runtime reads and
- * writes without copies (one set per batch size seen). Not thread-safe; one learner per run.
+ * Trains one model in place, a mini-batch at a time, in training mode. Each step runs the forward
+ * graph (batch normalisation with batch statistics), asks the {@link Loss} for
+ * {@code dL/dlogits}, runs the backward graph and applies the optimiser to the parameters; the
+ * running statistics computed by the forward graph replace the model's state. Inputs, saved
+ * forward values, logits and gradients live in preallocated direct buffers that ONNX Runtime reads
+ * and writes without copies (one set per batch size seen). Not thread-safe; one learner per run.
  */
 public final class Learner implements AutoCloseable {
     private final Engine engine;
     private final Model model;
     private final Optimizer optimizer;
     private final Architecture arch;
-    private final OrtSession forward;
-    private final OrtSession backward;
+    private final Engine.Training graphs;
     private final Parameters gradient;
+    private final Parameters nextState;
     private final ParameterTensors params;
-    private final ParameterTensors weights;
+    private final ParameterTensors state;
+    private final ParameterTensors nextStateTensors;
     private final ParameterTensors gradTensors;
+    private final int smallestBatch;
     private final Map<Integer, Workspace> workspaces = new HashMap<>();
 
     Learner(Engine engine, Model model, Optimizer optimizer) {
@@ -34,17 +39,36 @@ public final class Learner implements AutoCloseable {
         this.model = model;
         this.optimizer = optimizer;
         this.arch = model.architecture();
-        this.forward = engine.session(arch, "forward", () -> Graphs.trainingForward(arch));
-        this.backward = engine.session(arch, "gradient:" + GradientRequest.PARAMETERS.key(),
-                () -> Graphs.gradient(arch, GradientRequest.PARAMETERS));
+        this.graphs = engine.training(arch);
         this.gradient = Parameters.zeros(arch.parameterCount());
+        this.nextState = Parameters.zeros(arch.stateCount());
+        ParameterTensors p = null;
+        ParameterTensors s = null;
+        ParameterTensors ns = null;
         try {
-            this.params = new ParameterTensors(engine.environment(), arch, model.parameters(), true);
-            this.weights = new ParameterTensors(engine.environment(), arch, model.parameters(), false);
-            this.gradTensors = new ParameterTensors(engine.environment(), arch, gradient, "g", true);
+            p = engine.parameters(arch, model);
+            s = engine.state(arch, model);
+            ns = new ParameterTensors(engine.environment(), arch.stateTensors(), nextState, Graphs::next);
+            this.gradTensors = new ParameterTensors(engine.environment(), arch.parameterTensors(), gradient, Graphs::grad);
         } catch (OrtException e) {
+            for (ParameterTensors t : new ParameterTensors[] {p, s, ns}) {
+                if (t != null) {
+                    t.close();
+                }
+            }
             throw new IllegalStateException("cannot bind parameters of " + arch + " to ONNX Runtime", e);
         }
+        this.params = p;
+        this.state = s;
+        this.nextStateTensors = ns;
+        int smallest = 1;
+        for (Layer l : arch.layers()) {
+            List<Integer> shape = l instanceof Layer.BatchNorm2d ? arch.outputShape(l.name()) : null;
+            if (shape != null && shape.get(1) * shape.get(2) < 2) {
+                smallest = 2;
+            }
+        }
+        this.smallestBatch = smallest;
     }
 
     /** @return the model being trained (updated in place by every step) */
@@ -64,15 +88,38 @@ public final class Learner implements AutoCloseable {
      * @param rows the batch: indices into {@code data}
      * @param loss the loss, given through its logit gradient
      * @param learningRate the learning rate for this step
-     * @return the batch loss as the {@link Loss} reported it; when it is NaN or infinite no update
-     *     is applied and the caller should stop (divergence)
+     * @return the batch loss as the {@link Loss} reported it; when it is NaN or infinite neither the
+     *     parameters nor the state are updated and the caller should stop (divergence)
+     * @throws IllegalArgumentException when the features do not fit, or a batch normalisation layer
+     *     would see a single value per channel (its unbiased variance is undefined)
      */
     public double step(Examples data, int[] rows, Loss loss, double learningRate) {
+        double value = backpropagate(data, rows, loss);
+        if (Double.isFinite(value)) {
+            optimizer.update(model.parameters(), gradient.buffer(), learningRate);
+            if (nextState.size() > 0) {
+                model.state().copyFrom(nextState);
+            }
+        }
+        return value;
+    }
+
+    /**
+     * The forward and backward runs of a step without the update: leaves the batch's parameter
+     * gradient in {@link #gradient()} and the updated running statistics in {@link #nextState()}.
+     *
+     * @return the batch loss; when it is not finite the backward run is skipped
+     */
+    double backpropagate(Examples data, int[] rows, Loss loss) {
         if (data.features() != arch.inputs()) {
             throw new IllegalArgumentException(arch + " expects " + arch.inputs() + " features, data has "
                     + data.features());
         }
         int n = rows.length;
+        if (n < smallestBatch) {
+            throw new IllegalArgumentException(arch + " normalises batches over 1x1 positions and needs at least "
+                    + smallestBatch + " rows per step, got " + n);
+        }
         Workspace ws = workspaces.computeIfAbsent(n, this::workspace);
         float[] x = data.x();
         int d = arch.inputs();
@@ -80,7 +127,7 @@ public final class Learner implements AutoCloseable {
             ws.x.put(i * d, x, rows[i] * d, d);
         }
         try {
-            try (OrtSession.Result ignored = forward.run(ws.forwardInputs, ws.forwardOutputs)) {
+            try (OrtSession.Result ignored = graphs.forward().run(ws.forwardInputs, ws.forwardOutputs)) {
                 ws.logits.get(0, ws.logitArray);
             }
             double value = loss.evaluate(rows, ws.logitArray, ws.gradArray);
@@ -88,13 +135,22 @@ public final class Learner implements AutoCloseable {
                 return value;
             }
             ws.dlogits.put(0, ws.gradArray);
-            try (OrtSession.Result ignored = backward.run(ws.backwardInputs, gradTensors.tensors())) {
-                optimizer.update(model.parameters(), gradient.buffer(), learningRate);
+            try (OrtSession.Result ignored = graphs.backward().run(ws.backwardInputs, gradTensors.tensors())) {
+                return value;
             }
-            return value;
         } catch (OrtException e) {
             throw new IllegalStateException("ONNX Runtime failed during a training step of " + arch, e);
         }
+    }
+
+    /** @return the gradient buffer the last {@link #backpropagate} wrote */
+    Parameters gradient() {
+        return gradient;
+    }
+
+    /** @return the running statistics the last {@link #backpropagate} computed */
+    Parameters nextState() {
+        return nextState;
     }
 
     private Workspace workspace(int n) {
@@ -110,7 +166,8 @@ public final class Learner implements AutoCloseable {
         workspaces.values().forEach(Workspace::close);
         workspaces.clear();
         params.close();
-        weights.close();
+        state.close();
+        nextStateTensors.close();
         gradTensors.close();
     }
 
@@ -121,10 +178,9 @@ public final class Learner implements AutoCloseable {
         final FloatBuffer dlogits;
         final float[] logitArray;
         final float[] gradArray;
-        final OnnxTensor xTensor;
-        final Map<String, OnnxTensor> forwardInputs = new HashMap<>();
+        final Map<String, OnnxTensor> forwardInputs;
         final Map<String, OnnxTensor> forwardOutputs = new HashMap<>();
-        final Map<String, OnnxTensor> backwardInputs = new HashMap<>();
+        final Map<String, OnnxTensor> backwardInputs;
         final List<OnnxTensor> all = new ArrayList<>();
 
         Workspace(int n) throws OrtException {
@@ -134,19 +190,30 @@ public final class Learner implements AutoCloseable {
             dlogits = Parameters.allocate(n * c);
             logitArray = new float[n * c];
             gradArray = new float[n * c];
-            xTensor = track(OnnxTensor.createTensor(engine.environment(), x, new long[] {n, arch.inputs()}));
-            forwardInputs.putAll(params.tensors());
-            forwardInputs.put("x", xTensor);
-            backwardInputs.putAll(weights.tensors());
-            backwardInputs.put("x", xTensor);
-            for (int l = 1; l < arch.layers(); l++) {
-                OnnxTensor a = track(OnnxTensor.createTensor(engine.environment(),
-                        Parameters.allocate(n * arch.fanIn(l)), new long[] {n, arch.fanIn(l)}));
-                forwardOutputs.put(Graphs.activation(l), a);
-                backwardInputs.put(Graphs.activation(l), a);
+            try {
+                Map<String, OnnxTensor> own = new HashMap<>();
+                own.put("x", track(OnnxTensor.createTensor(engine.environment(), x, Engine.inputShape(arch, n))));
+                own.put(Graphs.DLOGITS, track(OnnxTensor.createTensor(engine.environment(), dlogits, new long[] {n, c})));
+                for (Map.Entry<String, Shape> s : graphs.saved().entrySet()) {
+                    long[] shape = s.getValue().concrete(n);
+                    long size = 1;
+                    for (long dim : shape) {
+                        size *= dim;
+                    }
+                    OnnxTensor t = track(OnnxTensor.createTensor(engine.environment(),
+                            Parameters.allocate(Math.toIntExact(size)), shape));
+                    own.put(s.getKey(), t);
+                    forwardOutputs.put(s.getKey(), t);
+                }
+                forwardOutputs.put("logits", track(OnnxTensor.createTensor(engine.environment(), logits,
+                        new long[] {n, c})));
+                forwardOutputs.putAll(nextStateTensors.tensors());
+                forwardInputs = Engine.select(graphs.forward(), own, params.tensors(), state.tensors());
+                backwardInputs = Engine.select(graphs.backward(), own, params.tensors());
+            } catch (OrtException | RuntimeException e) {
+                close();
+                throw e;
             }
-            forwardOutputs.put("logits", track(OnnxTensor.createTensor(engine.environment(), logits, new long[] {n, c})));
-            backwardInputs.put("dlogits", track(OnnxTensor.createTensor(engine.environment(), dlogits, new long[] {n, c})));
         }
 
         private OnnxTensor track(OnnxTensor t) {

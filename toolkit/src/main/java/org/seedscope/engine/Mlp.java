@@ -5,12 +5,14 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * A model family choice independent of the data: the hidden widths of an MLP. The input and output
- * sizes come from the data set when a study binds the two ({@link #architecture(int, int)}).
+ * A multilayer perceptron by its hidden widths (Dense + ReLU each, then a Dense output layer); no
+ * hidden layer is a linear model. The input and output sizes come from the data set when a study
+ * binds the two ({@link #architecture(int[], int)}); image inputs are flattened (row-major, as the
+ * features are stored), so the network reads {@code [features]} whatever the image shape.
  *
  * @param hidden hidden layer widths, each at least 1
  */
-public record Mlp(List<Integer> hidden) {
+public record Mlp(List<Integer> hidden) implements Network {
 
     /** Copies and validates the widths. */
     public Mlp {
@@ -69,7 +71,17 @@ public record Mlp(List<Integer> hidden) {
         return new Architecture(inputs, hidden, classes);
     }
 
+    @Override
+    public Architecture architecture(int[] inputShape, int classes) {
+        int features = 1;
+        for (int d : inputShape) {
+            features *= d;
+        }
+        return architecture(features, classes);
+    }
+
     /** @return the id that {@link #parse} reads back, e.g. {@code mlp-256} */
+    @Override
     public String id() {
         return hidden.isEmpty() ? "linear"
                 : "mlp-" + hidden.stream().map(String::valueOf).collect(Collectors.joining("-"));

@@ -22,8 +22,11 @@ import java.util.stream.Stream;
  * <ul>
  *   <li>{@code model.onnx}: a standalone inference graph any ONNX Runtime can run (see
  *       {@link Engine#exportOnnx});</li>
- *   <li>{@code parameters.bin}: the flat parameters as little-endian float32;</li>
- *   <li>{@code model.json}: layer widths, provenance and the parameters' SHA-256.</li>
+ *   <li>{@code parameters.bin}: the flat parameters as little-endian float32, and for networks with
+ *       batch normalisation {@code state.bin}, the running statistics, likewise;</li>
+ *   <li>{@code model.json}: the architecture (input shape and every layer), provenance and the
+ *       SHA-256 of parameters (and state). Files written before layer graphs existed, with only
+ *       {@code widths}, load as the MLP they describe.</li>
  * </ul>
  * Saving writes a temporary folder and renames it, so a crash never leaves a half-written model.
  */
@@ -42,13 +45,14 @@ public final class ModelFiles {
             Files.createDirectories(parent);
             Path tmp = Files.createTempDirectory(parent, "." + dir.getFileName() + ".tmp");
             Engine.exportOnnx(model, tmp.resolve("model.onnx"));
-            float[] values = model.parameters().toArray();
-            ByteBuffer bytes = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-            bytes.asFloatBuffer().put(values);
-            Files.write(tmp.resolve("parameters.bin"), bytes.array());
+            Files.write(tmp.resolve("parameters.bin"), bytes(model.parameters()));
             ObjectNode meta = JSON.createObjectNode();
-            meta.putPOJO("widths", model.architecture().widths());
+            meta.set("architecture", ArchitectureJson.write(JSON, model.architecture()));
             meta.put("sha256", model.parameters().sha256());
+            if (model.state().size() > 0) {
+                Files.write(tmp.resolve("state.bin"), bytes(model.state()));
+                meta.put("stateSha256", model.state().sha256());
+            }
             meta.putPOJO("provenance", model.provenance());
             JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.resolve("model.json").toFile(), meta);
             if (Files.exists(dir)) {
@@ -62,37 +66,59 @@ public final class ModelFiles {
 
     /**
      * @param dir a folder written by {@link #save}
-     * @return the model, with parameters checked against the recorded SHA-256
+     * @return the model, with parameters and state checked against the recorded SHA-256
      */
     public static Model load(Path dir) {
         Path metaFile = dir.resolve("model.json");
-        Path binFile = dir.resolve("parameters.bin");
         try {
             JsonNode meta = JSON.readTree(metaFile.toFile());
-            List<Integer> widths = new ArrayList<>();
-            meta.path("widths").forEach(w -> widths.add(w.asInt()));
-            if (widths.size() < 2) {
-                throw new IllegalArgumentException(metaFile + ": field 'widths' must list at least input and output widths");
+            Architecture arch = meta.has("architecture") ? ArchitectureJson.read(meta.get("architecture"), metaFile.toString())
+                    : legacy(meta, metaFile);
+            Parameters params = read(dir.resolve("parameters.bin"), arch.parameterCount(), arch + " parameters");
+            check(params, meta.path("sha256").asText(), dir.resolve("parameters.bin"), metaFile);
+            Parameters state = Model.initialState(arch);
+            if (arch.stateCount() > 0) {
+                state = read(dir.resolve("state.bin"), arch.stateCount(), arch + " state values");
+                check(state, meta.path("stateSha256").asText(), dir.resolve("state.bin"), metaFile);
             }
-            Architecture arch = new Architecture(widths.get(0), widths.subList(1, widths.size() - 1),
-                    widths.get(widths.size() - 1));
-            byte[] bytes = Files.readAllBytes(binFile);
-            if (bytes.length != arch.parameterCount() * Float.BYTES) {
-                throw new IllegalArgumentException(binFile + " holds " + bytes.length / Float.BYTES + " floats but "
-                        + arch + " has " + arch.parameterCount() + " parameters");
-            }
-            float[] values = new float[arch.parameterCount()];
-            ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
             Map<String, String> provenance = new TreeMap<>();
             meta.path("provenance").fields().forEachRemaining(f -> provenance.put(f.getKey(), f.getValue().asText()));
-            Model model = new Model(arch, Parameters.of(values), provenance);
-            String expected = meta.path("sha256").asText();
-            if (!model.parameters().sha256().equals(expected)) {
-                throw new IllegalArgumentException(binFile + " does not match the SHA-256 recorded in " + metaFile);
-            }
-            return model;
+            return new Model(arch, params, state, provenance);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load model from " + dir, e);
+        }
+    }
+
+    private static Architecture legacy(JsonNode meta, Path metaFile) {
+        List<Integer> widths = new ArrayList<>();
+        meta.path("widths").forEach(w -> widths.add(w.asInt()));
+        if (widths.size() < 2) {
+            throw new IllegalArgumentException(metaFile + ": needs an 'architecture' object (or, from older "
+                    + "versions, 'widths' listing at least input and output widths)");
+        }
+        return new Architecture(widths.get(0), widths.subList(1, widths.size() - 1), widths.get(widths.size() - 1));
+    }
+
+    private static byte[] bytes(Parameters p) {
+        ByteBuffer bytes = ByteBuffer.allocate(p.size() * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        bytes.asFloatBuffer().put(p.toArray());
+        return bytes.array();
+    }
+
+    private static Parameters read(Path file, int count, String what) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        if (bytes.length != (long) count * Float.BYTES) {
+            throw new IllegalArgumentException(file + " holds " + bytes.length / Float.BYTES + " floats but " + what
+                    + " number " + count);
+        }
+        float[] values = new float[count];
+        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
+        return Parameters.of(values);
+    }
+
+    private static void check(Parameters values, String expected, Path file, Path metaFile) {
+        if (!values.sha256().equals(expected)) {
+            throw new IllegalArgumentException(file + " does not match the SHA-256 recorded in " + metaFile);
         }
     }
 

@@ -4,31 +4,30 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
- * ONNX Runtime tensors that view one layer each of a parameter (or gradient) buffer without
- * copying: updates to the buffer are seen by the next run.
+ * ONNX Runtime tensors that view one tensor each of a flat parameter, state or gradient buffer
+ * without copying: updates to the buffer are seen by the next run, and outputs bound to them are
+ * written in place.
  */
 final class ParameterTensors implements AutoCloseable {
     private final Map<String, OnnxTensor> tensors = new HashMap<>();
 
-    ParameterTensors(OrtEnvironment env, Architecture arch, Parameters values, boolean withBiases) throws OrtException {
-        this(env, arch, values, "", withBiases);
-    }
-
-    ParameterTensors(OrtEnvironment env, Architecture arch, Parameters values, String prefix, boolean withBiases)
-            throws OrtException {
+    /**
+     * @param env the environment
+     * @param layout the tensors of the flat vector
+     * @param values the flat vector
+     * @param naming graph value name of each tensor name (e.g. {@link Graphs#grad})
+     */
+    ParameterTensors(OrtEnvironment env, List<Architecture.Tensor> layout, Parameters values,
+            UnaryOperator<String> naming) throws OrtException {
         try {
-            for (int l = 0; l < arch.layers(); l++) {
-                int in = arch.fanIn(l);
-                int out = arch.fanOut(l);
-                tensors.put(prefix + Graphs.weight(l), OnnxTensor.createTensor(env,
-                        values.slice(arch.weightOffset(l), in * out), new long[] {in, out}));
-                if (withBiases) {
-                    tensors.put(prefix + Graphs.bias(l), OnnxTensor.createTensor(env,
-                            values.slice(arch.biasOffset(l), out), new long[] {out}));
-                }
+            for (Architecture.Tensor t : layout) {
+                long[] shape = t.shape().stream().mapToLong(Integer::longValue).toArray();
+                tensors.put(naming.apply(t.name()), OnnxTensor.createTensor(env, values.slice(t.offset(), t.size()), shape));
             }
         } catch (OrtException | RuntimeException e) {
             close();

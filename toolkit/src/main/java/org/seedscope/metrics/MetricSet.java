@@ -74,7 +74,7 @@ public final class MetricSet {
     }
 
     /**
-     * @param layerCount number of Dense layers of the models to be evaluated
+     * @param layerCount number of parameterised layers of the models to be evaluated
      * @return the names this set produces for such models, in canonical order
      */
     public List<String> names(int layerCount) {
@@ -131,11 +131,14 @@ public final class MetricSet {
     public LinkedHashMap<String, Double> compute(Engine engine, ModelOutputs model, ModelOutputs retrain, long seed) {
         Objects.requireNonNull(engine, "engine");
         Objects.requireNonNull(model, "model");
-        int layerCount = model.model().architecture().layers();
+        var parameterLayers = model.model().architecture().parameterLayers();
+        int layerCount = parameterLayers.size();
         for (int layer : layers) {
             if (layer > layerCount) {
                 throw new IllegalArgumentException("metric " + Metrics.LAYER_PREFIX + layer + " asks for layer "
-                        + layer + " but " + model.model().architecture() + " has Dense layers 1 .. " + layerCount);
+                        + layer + " but " + model.model().architecture() + " has parameterised layers 1 .. "
+                        + layerCount + " (" + parameterLayers.stream().map(r -> r.layer())
+                                .collect(java.util.stream.Collectors.joining(", ")) + ")");
             }
         }
         if (retrain != null) {

@@ -53,7 +53,7 @@ public final class Metrics {
 
     /**
      * @return every fixed metric name in canonical order; the per-layer weight distances
-     *     {@code l2_dist_layer1, l2_dist_layer2, ...} (one per Dense layer) are known as well, see
+     *     {@code l2_dist_layer1, l2_dist_layer2, ...} (one per parameterised layer) are known as well, see
      *     {@link #isKnown} and {@link #names(int)}
      */
     public static List<String> names() {
@@ -61,13 +61,13 @@ public final class Metrics {
     }
 
     /**
-     * @param layers number of Dense layers of the architecture (hidden layers + 1), at least 1
+     * @param layers number of parameterised layers of the architecture (for an MLP: hidden layers + 1), at least 1
      * @return every metric name for that architecture in canonical order, the per-layer weight
      *     distances right after {@code l2_dist}
      */
     public static List<String> names(int layers) {
         if (layers < 1) {
-            throw new IllegalArgumentException("an architecture has at least 1 Dense layer, got " + layers);
+            throw new IllegalArgumentException("an architecture has at least 1 parameterised layer, got " + layers);
         }
         List<String> out = new ArrayList<>();
         for (String name : DEFINITIONS.keySet()) {
@@ -110,7 +110,7 @@ public final class Metrics {
     public static String describe(String name) {
         requireKnown(List.of(name));
         Integer layer = layerNumber(name);
-        return layer != null ? "L2 distance between the model's and Retrain's parameters of Dense layer " + layer
+        return layer != null ? "L2 distance between the model's and Retrain's parameters of parameterised layer " + layer
                 + " (W and b, counted from the input)" : DEFINITIONS.get(name);
     }
 
@@ -133,13 +133,13 @@ public final class Metrics {
             if (name == null || !isKnown(name)) {
                 throw new IllegalArgumentException("unknown metric '" + name + "'; known metrics: "
                         + String.join(", ", DEFINITIONS.keySet()) + ", " + LAYER_PREFIX + "<k> (k = 1 .. number of "
-                        + "Dense layers)");
+                        + "parameterised layers)");
             }
         }
     }
 
     /**
-     * @param layer a Dense layer index, 0 for the layer next to the input
+     * @param layer a parameterised layer index, 0 for the layer next to the input
      * @return its weight-distance metric name, e.g. {@code l2_dist_layer1} for layer 0
      */
     public static String layerName(int layer) {

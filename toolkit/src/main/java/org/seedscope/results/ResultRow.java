@@ -107,6 +107,16 @@ public record ResultRow(String key, CellId identity, String status, String reaso
                 runtimeSeconds, retrainRuntimeSeconds, selected, modelSha256, provenance);
     }
 
+    /**
+     * @param newKey another cell's key
+     * @param newIdentity that cell's identity
+     * @return this row as that cell's (same status, metrics, measurements and provenance)
+     */
+    public ResultRow relabelled(String newKey, CellId newIdentity) {
+        return new ResultRow(newKey, newIdentity, status, reason, metrics, runtimeSeconds, retrainRuntimeSeconds, selected,
+                modelSha256, provenance);
+    }
+
     /** @return true when the row is ok */
     public boolean ok() {
         return ResultSchema.OK.equals(status);

@@ -223,23 +223,28 @@ public final class StudyRunner {
             CellScheduler cells = scheduler != null ? scheduler : CellScheduler.local(workers);
             AtomicInteger done = new AtomicInteger(before);
             int[] counts;
+            CellTwins twins = CellTwins.of(todo);
             try (StudyWork work = new StudyWork(setup, cache, budget, workers, build, warn);
                     OutputStore outputs = setup.spec().auditSample() > 0 ? OutputStore.open(out) : null) {
-                cells.run(work, specJson, todo, result -> {
+                cells.run(work, specJson, twins.unique(), result -> {
                     synchronized (progress) {
-                        ResultRow row = result.row();
-                        if (store.contains(row.key())) {
-                            return;
+                        List<CellResult> all = new ArrayList<>(List.of(result));
+                        twins.copiesOf(result.row().identity().cell()).forEach(t -> all.add(CellTwins.as(result, t)));
+                        for (CellResult r : all) {
+                            ResultRow row = r.row();
+                            if (store.contains(row.key())) {
+                                continue;
+                            }
+                            if (outputs != null && r.method() != null) {
+                                outputs.append(row.key(), OutputStore.Role.METHOD, r.method());
+                                outputs.append(row.key(), OutputStore.Role.RETRAIN, r.retrain());
+                            }
+                            store.append(row);
+                            int d = done.incrementAndGet();
+                            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+                            Duration eta = elapsed.multipliedBy(plan.size() - d).dividedBy(Math.max(1, d - before));
+                            progress.update(d, plan.size(), elapsed, eta);
                         }
-                        if (outputs != null && result.method() != null) {
-                            outputs.append(row.key(), OutputStore.Role.METHOD, result.method());
-                            outputs.append(row.key(), OutputStore.Role.RETRAIN, result.retrain());
-                        }
-                        store.append(row);
-                        int d = done.incrementAndGet();
-                        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-                        Duration eta = elapsed.multipliedBy(plan.size() - d).dividedBy(Math.max(1, d - before));
-                        progress.update(d, plan.size(), elapsed, eta);
                     }
                 });
                 counts = work.cacheCounts();

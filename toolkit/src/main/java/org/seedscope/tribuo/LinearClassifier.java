@@ -115,7 +115,7 @@ public record LinearClassifier(int features, int classes, double[] parameters) {
      */
     public static LinearClassifier fromModel(Model model) {
         Architecture a = model.architecture();
-        if (!a.hidden().isEmpty()) {
+        if (!a.isLinear()) {
             throw new IllegalArgumentException("a linear classifier needs a model without hidden layers, got " + a
                     + "; use the tribuo-lr family or a linear model in the study");
         }

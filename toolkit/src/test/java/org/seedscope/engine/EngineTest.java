@@ -38,16 +38,13 @@ class EngineTest {
         float[] x = randomInputs(2000, 6, 12); // more than one chunk
         try (Engine engine = Engine.cpu()) {
             Predictions p = engine.predict(model, x, 2000);
-            double[] theta = new double[arch.parameterCount()];
-            for (int k = 0; k < theta.length; k++) {
-                theta[k] = model.parameters().get(k);
-            }
+            double[] theta = Checks.toDouble(model.parameters().toArray());
             for (int row : new int[] {0, 1023, 1024, 1999}) {
                 double[] xr = new double[6];
                 for (int i = 0; i < 6; i++) {
                     xr[i] = x[row * 6 + i];
                 }
-                double[] z = ReferenceMlp.logits(arch, theta, xr);
+                double[] z = ReferenceNet.logits(arch, theta, new double[0], xr, 1, false);
                 double sum = 0;
                 for (int c = 0; c < 3; c++) {
                     assertEquals(z[c], p.logits()[row * 3 + c], 1e-5, "logit " + c + " of row " + row);
@@ -76,6 +73,36 @@ class EngineTest {
             float[] logits = new float[50 * 4];
             ((OnnxTensor) r.get("logits").orElseThrow()).getFloatBuffer().get(logits);
             assertArrayEquals(expected, logits, 0f);
+        }
+    }
+
+    @Test
+    void exportedImageNetworksTakeNchwInputsAndPredictAsTheEngineInAFreshSession(@TempDir Path dir) throws Exception {
+        for (Network net : List.of(new Cnn(4, 6, 8), ResNet.parse("resnet-8"))) {
+            Architecture arch = net.architecture(new int[] {3, 10, 9}, 5);
+            Model model = Checks.model(arch, 8); // batch norm with non-trivial running statistics
+            float[] x = randomInputs(7, arch.inputs(), 9);
+            Path file = dir.resolve(net.id() + ".onnx");
+            Engine.exportOnnx(model, file);
+            Predictions expected;
+            try (Engine engine = Engine.cpu()) {
+                expected = engine.predict(model, x, 7);
+            }
+            OrtEnvironment env = OrtEnvironment.getEnvironment();
+            try (OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+                    OrtSession s = env.createSession(file.toString(), options);
+                    OnnxTensor in = OnnxTensor.createTensor(env, FloatBuffer.wrap(x), new long[] {7, 3, 10, 9});
+                    OrtSession.Result r = s.run(Map.of("x", in))) {
+                long[] shape = ((ai.onnxruntime.TensorInfo) s.getInputInfo().get("x").getInfo()).getShape();
+                assertArrayEquals(new long[] {-1, 3, 10, 9}, shape, net + ": input x is [batch, C, H, W]");
+                assertEquals(List.of("logits", "penultimate", "probs"),
+                        s.getOutputNames().stream().sorted().toList());
+                float[] logits = new float[7 * 5];
+                ((OnnxTensor) r.get("logits").orElseThrow()).getFloatBuffer().get(logits);
+                assertArrayEquals(expected.logits(), logits, 1e-5f, net + ": logits of the exported file");
+                int[] fresh = new Predictions(logits, logits, new float[0], 7, 5, 0).predictedClasses();
+                assertArrayEquals(expected.predictedClasses(), fresh, net + ": predicted classes");
+            }
         }
     }
 

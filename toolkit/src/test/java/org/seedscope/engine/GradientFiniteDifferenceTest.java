@@ -1,23 +1,26 @@
 package org.seedscope.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.seedscope.engine.Checks.assertClose;
+import static org.seedscope.engine.Checks.toDouble;
 
 import java.util.List;
-import java.util.SplittableRandom;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.seedscope.data.Examples;
 
 /**
- * Every backward rule of the generated gradient graph against float64 central finite differences
- * of an independent reference forward pass ({@link ReferenceMlp}), on fresh random inputs: parameter
- * gradients, the input gradient, and the per-example squared and absolute gradient sums. The loss
- * is {@code L = sum_n r_n . z_n} with random r, so {@code dL/dlogits = r}.
+ * Every backward rule of the generated graphs against float64 central finite differences of an
+ * independent reference forward pass ({@link ReferenceNet}), on random inputs: parameter gradients
+ * and input gradients in evaluation mode ({@link Engine#gradients}) for one small network per layer
+ * type and option, and the training-mode gradients and running statistics of batch normalisation
+ * ({@link Learner}). The loss is {@code L = sum_n r_n . z_n} with random r, so {@code dL/dlogits = r}.
  */
 class GradientFiniteDifferenceTest {
-    private static final double H = 1e-6;
     private static Engine engine;
 
     @BeforeAll
@@ -30,103 +33,88 @@ class GradientFiniteDifferenceTest {
         engine.close();
     }
 
-    @ParameterizedTest(name = "seed {0}")
-    @ValueSource(longs = {1, 2, 3})
-    void everyGradientOutputMatchesFiniteDifferences(long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        Architecture arch = new Architecture(5, List.of(4, 3), 3);
-        int n = 6;
-        Model model = Model.initialise(arch, seed);
-        float[] theta = model.parameters().toArray();
-        float[] x = new float[n * arch.inputs()];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = (float) random.nextDouble(-1, 1);
-        }
-        float[] r = new float[n * arch.outputs()];
-        for (int i = 0; i < r.length; i++) {
-            r[i] = (float) random.nextDouble(-1, 1);
-        }
-        Gradients g = engine.gradients(model, x, n, r, new GradientRequest(true, true, true));
-
-        int p = arch.parameterCount();
-        double[] fdSum = new double[p];
-        double[] fdSquared = new double[p];
-        double[] fdAbsolute = new double[p];
-        double[] fdInput = new double[x.length];
-        for (int e = 0; e < n; e++) {
-            double[] xe = row(x, e, arch.inputs());
-            double[] re = row(r, e, arch.outputs());
-            for (int k = 0; k < p; k++) {
-                double[] plus = toDouble(theta);
-                double[] minus = toDouble(theta);
-                plus[k] += H;
-                minus[k] -= H;
-                double d = (ReferenceMlp.linearLoss(arch, plus, xe, re)
-                        - ReferenceMlp.linearLoss(arch, minus, xe, re)) / (2 * H);
-                fdSum[k] += d;
-                fdSquared[k] += d * d;
-                fdAbsolute[k] += Math.abs(d);
-            }
-            for (int i = 0; i < arch.inputs(); i++) {
-                double[] plus = xe.clone();
-                double[] minus = xe.clone();
-                plus[i] += H;
-                minus[i] -= H;
-                fdInput[e * arch.inputs() + i] = (ReferenceMlp.linearLoss(arch, toDouble(theta), plus, re)
-                        - ReferenceMlp.linearLoss(arch, toDouble(theta), minus, re)) / (2 * H);
-            }
-        }
-        assertRelativeError("parameter gradient", fdSum, g.parameters(), seed);
-        assertRelativeError("per-example squared gradient sum", fdSquared, g.squared(), seed);
-        assertRelativeError("per-example absolute gradient sum", fdAbsolute, g.absolute(), seed);
-        assertRelativeError("input gradient", fdInput, g.input(), seed);
+    static List<Checks.Case> cases() {
+        return Checks.layerCases();
     }
 
-    @ParameterizedTest(name = "seed {0}")
-    @ValueSource(longs = {4})
-    void linearModelWithoutHiddenLayersHasExactGradients(long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void parameterAndInputGradientsMatchFiniteDifferences(Checks.Case c) {
+        Architecture arch = c.arch();
+        int n = c.batch();
+        long seed = c.name().hashCode();
+        Model model = Checks.model(arch, seed);
+        float[] x = Checks.uniform(n * arch.inputs(), seed + 1);
+        float[] r = Checks.uniform(n * arch.outputs(), seed + 2);
+        Gradients g = engine.gradients(model, x, n, r, GradientRequest.WITH_INPUT);
+
+        double[] theta = toDouble(model.parameters().toArray());
+        double[] state = toDouble(model.state().toArray());
+        double[] xd = toDouble(x);
+        double[] rd = toDouble(r);
+        double[] fd = Checks.gradient(v -> ReferenceNet.linearLoss(arch, v, state, xd, n, rd, false), theta);
+        double[] fdInput = Checks.gradient(v -> ReferenceNet.linearLoss(arch, theta, state, v, n, rd, false), xd);
+        assertClose(c + ": parameter gradient (seed " + seed + ")", fd, g.parameters(), 1e-3);
+        assertClose(c + ": input gradient (seed " + seed + ")", fdInput, g.input(), 1e-3);
+    }
+
+    @Test
+    void batchNormalisationInTrainingModeHasExactGradientsAndPyTorchRunningStatistics() {
+        Architecture arch = new Architecture("bn train", List.of(2, 5, 3), List.of(
+                new Layer.Conv2d("conv", "x", 3, 3, 1, 1),
+                new Layer.BatchNorm2d("bn", "conv", 1e-5, 0.1),
+                new Layer.Relu("relu", "bn"),
+                new Layer.Flatten("flatten", "relu"),
+                new Layer.Dense("dense", "flatten", 3, true)));
+        int n = 4;
+        long seed = 31;
+        Model model = Checks.model(arch, seed);
+        float[] x = Checks.uniform(n * arch.inputs(), seed + 1);
+        float[] r = Checks.uniform(n * arch.outputs(), seed + 2);
+        Examples data = new Examples(x, new int[n], arch.inputs(), arch.outputs());
+        float[] gradient;
+        float[] nextState;
+        try (Learner learner = engine.learner(model, new OptimizerSpec.Sgd(0.1, 0, 0))) {
+            learner.backpropagate(data, new int[] {0, 1, 2, 3}, (rows, logits, grad) -> {
+                System.arraycopy(r, 0, grad, 0, grad.length);
+                return 0;
+            });
+            gradient = learner.gradient().toArray();
+            nextState = learner.nextState().toArray();
+        }
+        double[] theta = toDouble(model.parameters().toArray());
+        double[] state = toDouble(model.state().toArray());
+        double[] xd = toDouble(x);
+        double[] rd = toDouble(r);
+        double[] fd = Checks.gradient(v -> ReferenceNet.linearLoss(arch, v, state, xd, n, rd, true), theta);
+        assertClose("training-mode gradient (seed " + seed + ")", fd, gradient, 1e-3);
+
+        // PyTorch: running = (1 - momentum) running + momentum batch statistic, unbiased variance
+        Map<String, double[]> stats = new java.util.HashMap<>();
+        ReferenceNet.forward(arch, theta, state, xd, n, true, stats);
+        double[] batch = stats.get("bn");
+        double[] expected = new double[state.length];
+        for (int ch = 0; ch < 3; ch++) {
+            expected[ch] = 0.9 * state[ch] + 0.1 * batch[ch];
+            expected[3 + ch] = 0.9 * state[3 + ch] + 0.1 * batch[3 + ch];
+        }
+        assertClose("running statistics", expected, nextState, 1e-6);
+    }
+
+    @Test
+    void linearModelWithoutHiddenLayersHasExactGradients() {
         Architecture arch = new Architecture(3, List.of(), 2);
-        Model model = Model.initialise(arch, seed);
-        float[] x = {(float) random.nextDouble(), (float) random.nextDouble(), (float) random.nextDouble()};
+        Model model = Model.initialise(arch, 4);
+        float[] x = {0.25f, -0.5f, 0.75f};
         float[] r = {1, -2};
         Gradients g = engine.gradients(model, x, 1, r, GradientRequest.PARAMETERS);
         // hand computation: dL/dW[i][j] = x_i * r_j, dL/db_j = r_j
         for (int i = 0; i < 3; i++) {
             for (int j = 0; j < 2; j++) {
-                assertEquals(x[i] * r[j], g.parameters()[i * 2 + j], 1e-6, "dW[" + i + "][" + j + "]");
+                assertEquals(x[i] * r[j], g.parameters()[i * 2 + j], 0, "dW[" + i + "][" + j + "]");
             }
         }
         assertEquals(1, g.parameters()[6], 0);
         assertEquals(-2, g.parameters()[7], 0);
-    }
-
-    private static void assertRelativeError(String what, double[] expected, float[] actual, long seed) {
-        assertEquals(expected.length, actual.length, what + " length");
-        double diff = 0;
-        double norm = 0;
-        for (int i = 0; i < expected.length; i++) {
-            diff += (expected[i] - actual[i]) * (expected[i] - actual[i]);
-            norm += expected[i] * expected[i];
-        }
-        double rel = Math.sqrt(diff) / Math.max(Math.sqrt(norm), 1e-12);
-        assertTrue(norm > 0, what + " is identically zero, the check would be vacuous (seed " + seed + ")");
-        assertTrue(rel < 1e-3, what + ": relative error " + rel + " >= 1e-3 (seed " + seed + ")");
-    }
-
-    private static double[] row(float[] m, int r, int width) {
-        double[] out = new double[width];
-        for (int i = 0; i < width; i++) {
-            out[i] = m[r * width + i];
-        }
-        return out;
-    }
-
-    private static double[] toDouble(float[] f) {
-        double[] d = new double[f.length];
-        for (int i = 0; i < f.length; i++) {
-            d[i] = f[i];
-        }
-        return d;
     }
 }

@@ -23,9 +23,10 @@ class WeightDistanceTest {
     void shiftingEachLayerByAConstantGivesAKnownDistance() {
         Model m = Model.initialise(arch, 1);
         Model shifted = m.copy();
-        for (int l = 0; l < arch.layers(); l++) {
+        for (int l = 0; l < arch.parameterLayers().size(); l++) {
             float delta = l == 0 ? 0.25f : 0.5f;
-            for (int i = arch.weightOffset(l); i < arch.weightOffset(l + 1); i++) {
+            Architecture.LayerRange r = arch.parameterLayers().get(l);
+            for (int i = r.offset(); i < r.offset() + r.length(); i++) {
                 shifted.parameters().set(i, m.parameters().get(i) + delta);
             }
         }

@@ -9,12 +9,15 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CancellationException;
 import org.junit.jupiter.api.Test;
+import org.seedscope.data.Datasets;
 import org.seedscope.data.Examples;
 import org.seedscope.engine.Architecture;
+import org.seedscope.engine.Cnn;
 import org.seedscope.engine.Engine;
 import org.seedscope.engine.EngineOptions;
 import org.seedscope.engine.Model;
 import org.seedscope.engine.OptimizerSpec;
+import org.seedscope.engine.ResNet;
 
 /** Seeded training: reproducibility, seed sensitivity, thread independence, stops. */
 class TrainerTest {
@@ -57,6 +60,45 @@ class TrainerTest {
             Model a = new Trainer(one, CONFIG).fit(ARCH, data, 3).model();
             Model b = new Trainer(two, CONFIG).fit(ARCH, data, 3).model();
             assertEquals(a.parameters().sha256(), b.parameters().sha256());
+        }
+    }
+
+    /** The first 512 rows of the shipped Fashion-MNIST subset: four full batches of 128. */
+    private static Examples fashion512() {
+        return Datasets.fashionMnist().train().select(java.util.stream.IntStream.range(0, 512).toArray());
+    }
+
+    @Test
+    void cnnTrainingIsBitIdenticalForTheSameSeedAndForOneAndTwoThreads() {
+        Examples data = fashion512();
+        Architecture arch = Cnn.DEFAULT.architecture(new int[] {1, 28, 28}, 10);
+        TrainingConfig config = TrainingConfig.defaults().withEpochs(1);
+        try (Engine one = Engine.create(EngineOptions.defaults().withThreads(1));
+                Engine two = Engine.create(EngineOptions.defaults().withThreads(2))) {
+            Model a = new Trainer(one, config).fit(arch, data, 3).model();
+            Model b = new Trainer(one, config).fit(arch, data, 3).model();
+            Model c = new Trainer(two, config).fit(arch, data, 3).model();
+            Model d = new Trainer(one, config).fit(arch, data, 4).model();
+            assertEquals(a.parameters().sha256(), b.parameters().sha256(), "seed 3 twice");
+            assertEquals(a.parameters().sha256(), c.parameters().sha256(), "1 and 2 threads");
+            assertFalse(a.parameters().bitEquals(d.parameters()), "seeds 3 and 4");
+        }
+    }
+
+    @Test
+    void resnet8LearnsUpdatesItsRunningStatisticsAndIsReproducible() {
+        Examples data = fashion512();
+        Architecture arch = ResNet.parse("resnet-8").architecture(new int[] {1, 28, 28}, 10);
+        TrainingConfig config = TrainingConfig.defaults().withEpochs(3);
+        try (Engine one = Engine.create(EngineOptions.defaults().withThreads(1));
+                Engine two = Engine.create(EngineOptions.defaults().withThreads(2))) {
+            TrainingRun run = new Trainer(one, config).fit(arch, data, 5);
+            assertTrue(run.last().loss() < 0.8 * run.log().get(0).loss(), run.log().toString());
+            Model initial = Model.initialise(arch, 0);
+            assertFalse(run.model().state().bitEquals(initial.state()), "running statistics were updated");
+            Model again = new Trainer(two, config).fit(arch, data, 5).model();
+            assertEquals(run.model().parameters().sha256(), again.parameters().sha256(), "parameters, 1 vs 2 threads");
+            assertEquals(run.model().state().sha256(), again.state().sha256(), "running statistics, 1 vs 2 threads");
         }
     }
 
