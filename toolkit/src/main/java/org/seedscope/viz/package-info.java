@@ -6,6 +6,8 @@
  * variance components ({@link org.seedscope.viz.VarianceChart}), the single-seed lottery
  * ({@link org.seedscope.viz.LotteryChart}) and minimum-detectable-difference heat maps
  * ({@link org.seedscope.viz.MddChart}); {@link org.seedscope.viz.Charts} is the one entry point
- * to them. {@link org.seedscope.viz.ResultRows} reads {@code results.csv}.
+ * to them. {@link org.seedscope.viz.ResultRows} reads {@code results.csv};
+ * {@link org.seedscope.viz.AlgorithmSamples} takes the Algorithm-1 and Algorithm-2 samples from a
+ * study's grid when it did not run them separately.
  */
 package org.seedscope.viz;
