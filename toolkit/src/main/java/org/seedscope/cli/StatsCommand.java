@@ -181,7 +181,7 @@ final class StatsCommand implements Callable<Integer> {
             out.println(TextTable.of(g.effectsTable()));
             out.println(TextTable.of(g.differencesTable()));
             for (String note : g.notes()) {
-                out.println("  note: " + note);
+                out.println("  note: " + TextTable.numbersIn(note));
             }
         }
     }
@@ -198,7 +198,7 @@ final class StatsCommand implements Callable<Integer> {
                 }
             }
         }
-        bySlice.forEach((note, slices) -> out.println("  note: " + note + " ["
+        bySlice.forEach((note, slices) -> out.println("  note: " + TextTable.numbersIn(note) + " ["
                 + String.join(", ", slices.subList(0, Math.min(3, slices.size())))
                 + (slices.size() > 3 ? " and " + (slices.size() - 3) + " more" : "") + "]"));
     }

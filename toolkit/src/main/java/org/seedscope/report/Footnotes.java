@@ -39,7 +39,7 @@ final class Footnotes {
             return;
         }
         html.raw("<ol class=\"notes\">\n");
-        notes.forEach((note, rows) -> html.tag("li", Words.numbersIn(note) + " (" + String.join(", ", rows) + ")"));
+        notes.forEach((note, rows) -> html.tag("li", TextTable.numbersIn(note) + " (" + String.join(", ", rows) + ")"));
         html.raw("</ol>\n");
         notes.clear();
     }

@@ -2,6 +2,8 @@ package org.seedscope.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.seedscope.format.Numbers;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -16,7 +18,25 @@ public final class TextTable {
     /** Columns the terminal summary fits in. */
     public static final int WIDTH = 100;
 
+    /** A decimal or scientific number standing alone (not part of a word or a version string). */
+    private static final Pattern DECIMAL = Pattern.compile(
+            "(?<![\\w.])-?(?:\\d+\\.\\d+(?:[eE][-+]?\\d+)?|\\d+[eE][-+]?\\d+)(?![\\w.]*\\d)");
+
     private TextTable() {
+    }
+
+    /**
+     * @param text a sentence from elsewhere (e.g. a note of the statistics)
+     * @return the sentence with every decimal number (such as "-1.417e-06" or "0.123456") printed
+     *     by {@link Numbers#format(double)}; integers, version strings and identifiers unchanged
+     */
+    public static String numbersIn(String text) {
+        Matcher m = DECIMAL.matcher(text);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(sb, Matcher.quoteReplacement(Numbers.format(Double.parseDouble(m.group()))));
+        }
+        return m.appendTail(sb).toString();
     }
 
     /**

@@ -4,8 +4,6 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.seedscope.format.Numbers;
 import org.seedscope.stats.Interval;
 
@@ -14,10 +12,6 @@ final class Words {
 
     /** Most significant figures used to tell two different values apart in a sentence. */
     static final int MOST_FIGURES = 6;
-
-    /** A decimal or scientific number standing alone (not part of a word or a version string). */
-    private static final Pattern DECIMAL = Pattern.compile(
-            "(?<![\\w.])-?(?:\\d+\\.\\d+(?:[eE][-+]?\\d+)?|\\d+[eE][-+]?\\d+)(?![\\w.]*\\d)");
 
     private Words() {
     }
@@ -99,20 +93,6 @@ final class Words {
         }
         double ss = Arrays.stream(values).map(v -> (v - mean) * (v - mean)).sum();
         return new double[] {mean, Math.sqrt(ss / (values.length - 1))};
-    }
-
-    /**
-     * @param text a sentence from elsewhere (e.g. a note of the statistics)
-     * @return the sentence with every decimal number (such as "-1.417e-06" or "0.123456") printed
-     *     by {@link Numbers#format(double)}; integers, version strings and identifiers unchanged
-     */
-    static String numbersIn(String text) {
-        Matcher m = DECIMAL.matcher(text);
-        StringBuilder sb = new StringBuilder();
-        while (m.find()) {
-            m.appendReplacement(sb, Matcher.quoteReplacement(Numbers.format(Double.parseDouble(m.group()))));
-        }
-        return m.appendTail(sb).toString();
     }
 
     /** @return a standard deviation from a variance, as {@link Numbers#format(double)} */

@@ -38,7 +38,7 @@ class WordsTest {
     @Test
     void numbersInNotesAreReformattedButVersionsAndSeedsAreNot() {
         assertEquals("sigma2_train estimate -1.42e-6 < 0 (MSB < MSW), icc 0.123; onnxruntime 1.23.2, seed 20251030,"
-                + " 95 % level 0.95.", Words.numbersIn("sigma2_train estimate -1.417e-06 < 0 (MSB < MSW), icc"
+                + " 95 % level 0.95.", TextTable.numbersIn("sigma2_train estimate -1.417e-06 < 0 (MSB < MSW), icc"
                 + " 0.123456; onnxruntime 1.23.2, seed 20251030, 95 % level 0.95."));
     }
 
