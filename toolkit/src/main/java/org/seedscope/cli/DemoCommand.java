@@ -17,11 +17,11 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * The main job: the default study ({@link StudySpec#demo()}) on the shipped Fashion-MNIST subset —
  * full-class and sub-class forgetting of "Shirt", seven methods, Algorithm 1 (1 x 11) and a grid of
- * 11 training seeds x 3 unlearning seeds whose first unlearning seed is the Algorithm-2 sample.
+ * 11 training seeds x 2 unlearning seeds whose first unlearning seed is the Algorithm-2 sample.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Run the default study on the shipped Fashion-MNIST subset: Algorithm 1 (1 training seed x 11"
-                + " unlearning seeds) and a grid of 11 training seeds x 3 unlearning seeds (Algorithm 2 = its first"
+                + " unlearning seeds) and a grid of 11 training seeds x 2 unlearning seeds (Algorithm 2 = its first"
                 + " unlearning seed).")
 final class DemoCommand implements Callable<Integer> {
 
