@@ -83,8 +83,11 @@ final class ArrayDisplay {
         return "[" + String.join(", ", abbreviate(length(array), MAX_ELEMENTS, HEAD, TAIL, element, "\u2026")) + "]";
     }
 
-    /** All n items, or the first {@code head}, a marker and the last {@code tail} when n &gt; max. */
-    private static List<String> abbreviate(int n, int max, int head, int tail, IntFunction<String> item, String marker) {
+    /**
+     * @return all n items, or the first {@code head}, {@code marker} (formatted with the number
+     *         left out) and the last {@code tail} when n &gt; max
+     */
+    static List<String> abbreviate(int n, int max, int head, int tail, IntFunction<String> item, String marker) {
         List<String> out = new ArrayList<>();
         boolean cut = n > max;
         for (int i = 0; i < n; i++) {

@@ -35,10 +35,9 @@ import jdk.jshell.execution.LocalExecutionControlProvider;
  *
  * <p>All JShell work runs on one worker thread owned by this evaluator; JShell itself starts
  * snippet code on short-lived threads in a thread group below the worker's. {@link #interrupt()}
- * calls {@link JShell#stop()} and interrupts those snippet threads (and any threads they
- * started), so library code that checks {@link Thread#interrupted()} stops too: from Java 20 on,
- * {@code stop()} alone only stops code compiled from snippets. While a magic runs, the worker
- * itself is interrupted instead.
+ * interrupts those snippet threads (and any threads they started), so library code that checks
+ * {@link Thread#interrupted()} stops, and calls {@link JShell#stop()} for snippet code when that
+ * is safe ({@link CellThreads}). While a magic runs, the worker itself is interrupted instead.
  */
 final class CellEvaluator implements AutoCloseable {
     /** Runs one line magic of a cell, on the evaluator's worker thread. */
@@ -54,7 +53,7 @@ final class CellEvaluator implements AutoCloseable {
 
     private static final AtomicInteger INSTANCES = new AtomicInteger();
 
-    private final ThreadGroup cellThreads;
+    private final CellThreads cellThreads;
     private final ExecutorService worker;
     private final CellInterrupts interrupts = new CellInterrupts(this::stopSnippetThreads,
             () -> this.workerThread.interrupt());
@@ -77,9 +76,10 @@ final class CellEvaluator implements AutoCloseable {
      */
     CellEvaluator(List<Path> classpath, Supplier<List<String>> imports) {
         int id = INSTANCES.incrementAndGet();
-        this.cellThreads = new ThreadGroup("seedscope-cells-" + id);
+        ThreadGroup group = new ThreadGroup("seedscope-cells-" + id);
+        this.cellThreads = new CellThreads(group);
         this.worker = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(cellThreads, r, "seedscope-jshell-" + id);
+            Thread t = new Thread(group, r, "seedscope-jshell-" + id);
             t.setDaemon(true);
             workerThread = t;
             return t;
@@ -148,20 +148,9 @@ final class CellEvaluator implements AutoCloseable {
         interrupts.interrupt();
     }
 
-    /** Stops snippet code: {@link JShell#stop()}, and interrupts every thread the cell started. */
+    /** Stops snippet code and interrupts every thread the cell started ({@link CellThreads#stop}). */
     private void stopSnippetThreads() {
-        shell.stop();
-        Thread[] threads;
-        int count;
-        do {
-            threads = new Thread[cellThreads.activeCount() + 8];
-            count = cellThreads.enumerate(threads, true);
-        } while (count == threads.length);
-        for (int i = 0; i < count; i++) {
-            if (threads[i] != workerThread) {
-                threads[i].interrupt();
-            }
-        }
+        cellThreads.stop(workerThread, shell::stop);
     }
 
     /** @return JShell's completions for the snippet around the cursor ({@link SourceAnalysis}) */
@@ -320,7 +309,7 @@ final class CellEvaluator implements AutoCloseable {
             String source = complete ? info.source() : rest;
             String remaining = complete ? info.remaining() : "";
             SnippetEvent event = run(source);
-            interrupts.check(cell, offset);
+            interrupts.check(cell, offset, event.exception());
             Snippet snippet = event.snippet();
             origins.record(snippet.id(), source, cellNumber, offset);
             if (event.status() == Snippet.Status.REJECTED) {

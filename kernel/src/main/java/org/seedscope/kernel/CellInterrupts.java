@@ -1,5 +1,9 @@
 package org.seedscope.kernel;
 
+import java.util.concurrent.CancellationException;
+import jdk.jshell.EvalException;
+import jdk.jshell.JShellException;
+
 /**
  * The interrupt state of a session: which cell runs, what the worker is doing (which decides how
  * an interrupt is delivered) and whether an interrupt is pending.
@@ -18,6 +22,8 @@ final class CellInterrupts {
     static final long RETRY_MILLIS = 100;
     /** Attempts to stop an interrupted cell before giving up (the user may interrupt again). */
     static final int MAX_RETRIES = 100;
+
+    private static final String CANCELLATION = CancellationException.class.getName();
 
     private final Object lock = new Object();
     private final Runnable stopSnippets;
@@ -71,14 +77,40 @@ final class CellInterrupts {
      * @throws CellInterruptedException if an interrupt was asked for since the cell began
      */
     void check(CellSource cell, int offset) {
-        if (requested) {
-            throw stopped(cell, offset);
-        }
+        check(cell, offset, null);
     }
 
-    /** @return the report of a cell stopped while running the code at {@code offset} */
+    /**
+     * @param cell   the running cell
+     * @param offset where in it the evaluator is
+     * @param thrown what the snippet just run threw, or null
+     * @throws CellInterruptedException if an interrupt was asked for since the cell began; when
+     *         {@code thrown} is the {@link CancellationException} with which library code reports
+     *         that it stopped (a study says how many cells it saved), its message is added
+     */
+    void check(CellSource cell, int offset, JShellException thrown) {
+        if (!requested) {
+            return;
+        }
+        CellInterruptedException stopped = stopped(cell, offset);
+        if (thrown instanceof EvalException e && CANCELLATION.equals(e.getExceptionClassName())
+                && e.getMessage() != null) {
+            throw new CellInterruptedException(stopped.getMessage() + "\n" + e.getMessage());
+        }
+        throw stopped;
+    }
+
+    /**
+     * @return the report of a cell stopped while running the code at {@code offset} (or at the
+     *         first code after it: a snippet's offset may point at the line break before it)
+     */
     static CellInterruptedException stopped(CellSource cell, int offset) {
-        int line = cell.lineAt(offset);
+        String text = cell.text();
+        int at = offset;
+        while (at < text.length() - 1 && Character.isWhitespace(text.charAt(at))) {
+            at++;
+        }
+        int line = cell.lineAt(at);
         return new CellInterruptedException("Interrupted: the cell was stopped while running the code from line "
                 + line + " (" + cell.line(line).strip() + ").");
     }

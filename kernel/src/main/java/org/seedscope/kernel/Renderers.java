@@ -4,6 +4,11 @@ import java.awt.image.RenderedImage;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import org.dflib.jjava.jupyter.kernel.display.RenderContext;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.display.common.Image;
@@ -20,6 +25,9 @@ import tech.tablesaw.api.Table;
  *   <li>a Tablesaw {@link Table}: HTML and aligned text of its first rows with rounded numbers
  *       ({@link TableDisplay});</li>
  *   <li>a {@link StudyResult}: its rows, failures, folder and cache use ({@link StudyResultDisplay});</li>
+ *   <li>any other Java record (the toolkit's statistics and audits, the notebook's own), and
+ *       {@code Optional}s: their components with rounded numbers ({@link RecordDisplay}), plus
+ *       the record's {@code toPng()} or {@code toHtml()} as below;</li>
  *   <li>{@code double[]}, {@code float[]}, {@code int[]}, {@code long[]} and their 2-D forms:
  *       abbreviated text with rounded numbers ({@link ArrayDisplay});</li>
  *   <li>an XChart {@link Chart}: a PNG of the chart at its size, plus a one-line text summary;</li>
@@ -46,6 +54,18 @@ final class Renderers {
                     context.renderIfRequested(MIMEType.TEXT_HTML, () -> StudyResultDisplay.html(result));
                     context.renderIfRequested(MIMEType.TEXT_PLAIN, () -> StudyResultDisplay.text(result));
                 });
+        renderer.createRegistration(Record.class)
+                .preferring(MIMEType.IMAGE_PNG, MIMEType.TEXT_HTML)
+                .register((record, context) -> {
+                    renderSelfDescribing(record, context);
+                    context.renderIfRequested(MIMEType.TEXT_PLAIN, () -> RecordDisplay.text(record));
+                });
+        for (Class<?> type : List.of(Optional.class, OptionalDouble.class, OptionalInt.class, OptionalLong.class)) {
+            renderer.createRegistration(type)
+                    .preferring(MIMEType.TEXT_PLAIN)
+                    .register((optional, context) -> context.renderIfRequested(MIMEType.TEXT_PLAIN,
+                            () -> RecordDisplay.optional(optional)));
+        }
         for (Class<?> type : ArrayDisplay.TYPES) {
             renderer.createRegistration(type)
                     .preferring(MIMEType.TEXT_PLAIN)

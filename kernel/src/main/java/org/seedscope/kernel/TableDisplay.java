@@ -114,7 +114,8 @@ final class TableDisplay {
         return out.toString();
     }
 
-    private static String caption(Table table) {
+    /** @return e.g. "scores — 3 rows × 3 columns" (the name left out when blank) */
+    static String caption(Table table) {
         int rows = table.rowCount();
         int columns = table.columnCount();
         String name = table.name();

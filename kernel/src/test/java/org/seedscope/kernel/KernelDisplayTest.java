@@ -55,7 +55,11 @@ class KernelDisplayTest {
             Map.of("execute", "Table rows = Table.create(\"r\", StringColumn.create(\"method\", \"ssd\", \"ssd\", \"lfssd\"),\n"
                     + "    StringColumn.create(\"status\", \"ok\", \"failed\", \"ok\"),\n"
                     + "    StringColumn.create(\"reason\", \"\", \"metric mia is NaN\", \"\"));\n"
-                    + "new StudyResult(StudySpec.demo(), rows, Path.of(\"runs\", \"demo\"), 3, 1, 0, java.util.List.of())"));
+                    + "new StudyResult(StudySpec.demo(), rows, Path.of(\"runs\", \"demo\"), 3, 1, 0, java.util.List.of())"),
+            Map.of("execute", "var components = VarianceComponents.of(new double[][] {\n"
+                    + "    {0.71, 0.73, 0.70}, {0.80, 0.79, 0.83}, {0.65, 0.66, 0.64}});\ncomponents"),
+            Map.of("execute", "components.sigma2TrainInterval()"),
+            Map.of("execute", "\"\" + components.grandMean()"));
 
     private ArrayNode replies;
 
@@ -141,6 +145,24 @@ class KernelDisplayTest {
         assertTrue(r.path("streams").path("stderr").asText().contains("other-info-shown"),
                 "control: INFO logging reaches the notebook, so hiding Tribuo's is the kernel's doing: " + r);
         assertFalse(r.path("streams").toString().contains("tribuo-info-noise"), r::toString);
+    }
+
+    @Test
+    void recordOfDoublesShowsRoundedNumbers() {
+        String text = result(reply(9), "text/plain");
+        assertTrue(text.startsWith("VarianceComponents[\n  trainingSeeds=3,\n"), text);
+        // hand computation: grand mean 6.51 / 9; sigma2_unlearn = MSW = 0.0015333 / 6;
+        // sigma2_train = (MSB - MSW) / 3 with MSB = 0.037267 / 2
+        assertTrue(text.contains("\n  grandMean=0.723,\n") && text.contains("\n  sigma2Unlearn=2.56e-4,\n")
+                && text.contains("\n  sigma2Train=0.00613,\n"), text);
+        assertTrue(text.contains("\n  sigma2TrainInterval=Interval[estimate=0.00613, lower="), "nested record: " + text);
+        assertTrue(text.contains("\n  withinSeedConstant=false,\n"), "Optional<Boolean> shown by its value: " + text);
+        assertFalse(RecordDisplayTest.LONG_FRACTION.matcher(text).find(), "no 10-or-more-digit decimal fraction: " + text);
+        String optional = result(reply(10), "text/plain");
+        assertTrue(optional.startsWith("Optional[Interval[estimate=0.00613, lower="), optional);
+        assertFalse(RecordDisplayTest.LONG_FRACTION.matcher(optional).find(), optional);
+        assertTrue(RecordDisplayTest.LONG_FRACTION.matcher(result(reply(11), "text/plain")).find(),
+                "control: the same double printed raw has a long fraction");
     }
 
     @Test

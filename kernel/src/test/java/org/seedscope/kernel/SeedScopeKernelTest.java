@@ -1,6 +1,7 @@
 package org.seedscope.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -221,6 +222,54 @@ class SeedScopeKernelTest {
                 "the cell ends within 30 s of the interrupt");
         assertInstanceOf(CellInterruptedException.class, e.getCause());
         assertEquals(42, kernel.evalRaw("6 * 7"), "the next cell runs normally");
+    }
+
+    /**
+     * The mechanism of the JVM crash on interrupting a study (SIGSEGV in libonnxruntime.so): on
+     * Java 17, JShell's stop() threw ThreadDeath into library code — the runner, cut short while it
+     * waited for its workers, closed the engine while a worker was still inside ONNX Runtime.
+     */
+    @Test
+    void interruptNeverThrowsThreadDeathIntoLibraryCodeOrTheThreadsItStarted() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CellSignals.started = started;
+        CellSignals.THREAD_DEATHS.set(0);
+        CellSignals.workerEndedBeforeCleanup = false;
+        CompletableFuture<Object> cell = CompletableFuture.supplyAsync(
+                () -> kernel.evalRaw("org.seedscope.kernel.CellSignals.runWorkerUntilInterrupted();"));
+        assertTrue(started.await(60, TimeUnit.SECONDS), "the cell started");
+        kernel.interrupt();
+        ExecutionException e = assertThrows(ExecutionException.class, () -> cell.get(30, TimeUnit.SECONDS),
+                "the cell ends within 30 s of the interrupt");
+        assertInstanceOf(CellInterruptedException.class, e.getCause());
+        assertEquals(0, CellSignals.THREAD_DEATHS.get(), "no ThreadDeath in library code or its worker");
+        assertTrue(CellSignals.workerEndedBeforeCleanup, "the library waited for its worker, then cleaned up");
+        assertEquals(42, kernel.evalRaw("6 * 7"), "the next cell runs normally");
+    }
+
+    @Test
+    void interruptReportKeepsWhatTheLibrarySaysItSaved() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CellSignals.started = started;
+        CompletableFuture<Object> cell = CompletableFuture.supplyAsync(
+                () -> kernel.evalRaw("int beforeCancel = 1;\norg.seedscope.kernel.CellSignals.spinThenCancel();"));
+        assertTrue(started.await(60, TimeUnit.SECONDS), "the cell started");
+        kernel.interrupt();
+        ExecutionException e = assertThrows(ExecutionException.class, () -> cell.get(30, TimeUnit.SECONDS));
+        CellInterruptedException stopped = assertInstanceOf(CellInterruptedException.class, e.getCause());
+        assertEquals("Interrupted: the cell was stopped while running the code from line 2"
+                + " (org.seedscope.kernel.CellSignals.spinThenCancel();).\n"
+                + "study interrupted; 3 of 5 cells are saved and a rerun resumes from there", stopped.getMessage());
+    }
+
+    @Test
+    void snippetCodeIsRecognisedOnTheStackOfAJShellThread() {
+        Object stack = kernel.evalRaw("Thread.currentThread().getStackTrace()");
+        StackTraceElement[] frames = assertInstanceOf(StackTraceElement[].class, stack);
+        assertTrue(CellThreads.onlySnippetOrJdkCode(frames),
+                "a snippet thread running only snippet code may be stopped: " + java.util.Arrays.toString(frames));
+        assertFalse(CellThreads.onlySnippetOrJdkCode(Thread.currentThread().getStackTrace()),
+                "this test's own thread runs JUnit and kernel code from the class path");
     }
 
     private static BufferedImage decodePng(DisplayData shown) throws IOException {

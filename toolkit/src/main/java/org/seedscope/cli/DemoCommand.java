@@ -52,7 +52,7 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() {
         StudySpec study = spec(quick);
         Path out = options.out != null ? options.out : Path.of("seedscope-runs", study.name());
-        StudyCommands.runAndSummarise(study, DatasetIds.resolve(study), MethodRegistry.standard(), out, options,
+        StudyCommands.runAndSummarise(study, DatasetIds.resolve(study), MethodRegistry.standard(), out, options, null,
                 spec.commandLine().getOut());
         return 0;
     }

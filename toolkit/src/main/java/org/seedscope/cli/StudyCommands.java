@@ -8,6 +8,7 @@ import org.seedscope.data.Dataset;
 import org.seedscope.report.Report;
 import org.seedscope.report.TextSummary;
 import org.seedscope.report.TextTable;
+import org.seedscope.study.CellScheduler;
 import org.seedscope.study.ProtocolRun;
 import org.seedscope.study.Progress;
 import org.seedscope.study.StudyResult;
@@ -23,15 +24,16 @@ final class StudyCommands {
     private StudyCommands() {}
 
     static StudyResult runAndSummarise(StudySpec spec, Dataset data, MethodRegistry registry, Path out,
-            StudyOptions options, PrintWriter print) {
+            StudyOptions options, CellScheduler scheduler, PrintWriter print) {
         StudyRunner runner = StudyRunner.of(spec, data, registry).withWorkers(options.workers())
                 .withProgress(Progress.bar(System.err, System.console() != null)).withBudget(options.budget())
-                .withMaxCells(options.maxCells());
+                .withMaxCells(options.maxCells()).withScheduler(scheduler);
         if (options.cache != null) {
             runner = runner.withCache(options.cache);
         }
+        String where = scheduler == null ? runner.estimate().describe() : "cells on " + scheduler.describe();
         print.print(TextTable.wrap(spec.toString(), TextTable.WIDTH, "    "));
-        print.print(TextTable.wrap(data + "; " + runner.estimate().describe(), TextTable.WIDTH, "    "));
+        print.print(TextTable.wrap(data + "; " + where, TextTable.WIDTH, "    "));
         print.println("output: " + out);
         print.flush();
         StudyResult result = runner.run(out);
@@ -42,8 +44,9 @@ final class StudyCommands {
         print.println();
         print.print(TextSummary.of(result.results(), designs));
         print.println();
-        print.print(TextTable.wrap("models trained " + result.cacheMisses() + ", loaded from cache " + result.cacheHits()
-                + ", failed rows " + result.failures().rowCount(), TextTable.WIDTH, "    "));
+        String models = scheduler == null ? "models trained " + result.cacheMisses() + ", loaded from cache "
+                + result.cacheHits() + ", " : "";
+        print.print(TextTable.wrap(models + "failed rows " + result.failures().rowCount(), TextTable.WIDTH, "    "));
         print.println("rows: " + out.resolve("results.csv"));
         print.println("report: " + Report.write(result.results(), out));
         print.flush();

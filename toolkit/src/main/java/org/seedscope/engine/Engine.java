@@ -1,14 +1,12 @@
 package org.seedscope.engine;
 
+import org.seedscope.files.AtomicFiles;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.FloatBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -230,17 +228,7 @@ public final class Engine implements AutoCloseable {
      * @param file destination; written atomically
      */
     public static void exportOnnx(Model model, Path file) {
-        byte[] bytes = Graphs.inference(model.architecture(), model).toByteArray();
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Path tmp = Files.createTempFile(parent, ".onnx", ".tmp");
-            Files.write(tmp, bytes);
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write ONNX file " + file, e);
-        }
+        AtomicFiles.write(file, Graphs.inference(model.architecture(), model).toByteArray());
     }
 
     OrtEnvironment environment() {

@@ -1,10 +1,10 @@
 package org.seedscope.engine;
 
+import org.seedscope.files.AtomicFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -43,7 +43,8 @@ public final class ModelFiles {
         Path parent = dir.toAbsolutePath().getParent();
         try {
             Files.createDirectories(parent);
-            Path tmp = Files.createTempDirectory(parent, "." + dir.getFileName() + ".tmp");
+            Path tmp = AtomicFiles.temporarySibling(dir);
+            Files.createDirectory(tmp);
             Engine.exportOnnx(model, tmp.resolve("model.onnx"));
             Files.write(tmp.resolve("parameters.bin"), bytes(model.parameters()));
             ObjectNode meta = JSON.createObjectNode();
@@ -60,7 +61,7 @@ public final class ModelFiles {
             }
             Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot save model to " + dir, e);
+            throw AtomicFiles.failure("cannot save model to " + dir, e);
         }
     }
 
@@ -85,7 +86,7 @@ public final class ModelFiles {
             meta.path("provenance").fields().forEachRemaining(f -> provenance.put(f.getKey(), f.getValue().asText()));
             return new Model(arch, params, state, provenance);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot load model from " + dir, e);
+            throw AtomicFiles.failure("cannot load model from " + dir, e);
         }
     }
 

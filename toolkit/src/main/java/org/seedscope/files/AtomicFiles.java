@@ -73,12 +73,34 @@ public final class AtomicFiles {
 
     /**
      * @param target a file or folder to be created
-     * @return a fresh temporary path in the same folder ({@code .NAME.PID-N} + {@value #TMP_SUFFIX})
+     * @return a fresh temporary path in the same folder ({@code .NAME.HOST.PID-N} + {@value #TMP_SUFFIX})
      */
     public static Path temporarySibling(Path target) {
         Path abs = target.toAbsolutePath();
-        return abs.getParent().resolve("." + abs.getFileName() + "." + ProcessHandle.current().pid() + "-"
-                + COUNTER.incrementAndGet() + TMP_SUFFIX);
+        return abs.getParent().resolve("." + abs.getFileName() + "." + Host.NAME + "." + ProcessHandle.current().pid()
+                + "-" + COUNTER.incrementAndGet() + TMP_SUFFIX);
+    }
+
+    /** @return this machine's name as temporary names carry it (characters other than letters, digits, _ and - replaced by _) */
+    public static String hostName() {
+        return Host.NAME;
+    }
+
+    /** This machine's name, dots replaced, as temporary names carry it. */
+    private static final class Host {
+        static final String NAME = name();
+
+        private static String name() {
+            String h = System.getenv("HOSTNAME");
+            if (h == null || h.isBlank()) {
+                try {
+                    h = java.net.InetAddress.getLocalHost().getHostName();
+                } catch (java.io.IOException e) {
+                    h = "host";
+                }
+            }
+            return h.replaceAll("[^A-Za-z0-9_-]", "_");
+        }
     }
 
     /**
@@ -124,7 +146,9 @@ public final class AtomicFiles {
 
     /**
      * Deletes temporary files and folders ({@value #TMP_SUFFIX}) directly inside {@code dir} that no
-     * live process of this machine is writing (their names carry the writer's process id).
+     * live process is writing: their names carry the writer's host and process id; this process's own
+     * are kept (another of its threads may be writing them), and another host's are kept for a day
+     * after their last change (a cache folder shared between machines).
      *
      * @param dir a folder (missing: nothing to do)
      * @return the paths removed
@@ -136,7 +160,7 @@ public final class AtomicFiles {
         }
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, "*" + TMP_SUFFIX)) {
             for (Path p : entries) {
-                if (!writerAlive(p.getFileName().toString())) {
+                if (!writerAlive(p)) {
                     deleteTree(p);
                     removed.add(p);
                 }
@@ -147,18 +171,32 @@ public final class AtomicFiles {
         return removed;
     }
 
-    private static boolean writerAlive(String name) {
+    private static boolean writerAlive(Path path) {
+        String name = path.getFileName().toString();
         String stem = name.substring(0, name.length() - TMP_SUFFIX.length());
         int dash = stem.lastIndexOf('-');
         int dot = stem.lastIndexOf('.', dash);
+        int hostDot = dot < 0 ? -1 : stem.lastIndexOf('.', dot - 1);
         if (dash < 0 || dot < 0) {
             return false;
         }
+        if (hostDot >= 0 && !stem.substring(hostDot + 1, dot).equals(Host.NAME)) {
+            return recentlyModified(path);
+        }
         try {
             long pid = Long.parseLong(stem.substring(dot + 1, dash));
-            return pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+            return pid == ProcessHandle.current().pid() || ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
         } catch (NumberFormatException e) {
             return false;
+        }
+    }
+
+    /** Another machine's temporary file (a shared cache) counts as live for a day after its last change. */
+    private static boolean recentlyModified(Path p) {
+        try {
+            return Files.getLastModifiedTime(p).toMillis() > System.currentTimeMillis() - 24L * 3600 * 1000;
+        } catch (IOException e) {
+            return true;
         }
     }
 
@@ -197,6 +235,8 @@ public final class AtomicFiles {
         String cause = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         if (e instanceof java.nio.file.AccessDeniedException) {
             cause = "permission denied: " + cause;
+        } else if (e instanceof java.nio.file.FileAlreadyExistsException) {
+            cause = "Not a directory: " + cause + " exists and is a file";
         } else if (e instanceof java.nio.file.NoSuchFileException) {
             cause = "no such file or folder: " + cause;
         } else if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {

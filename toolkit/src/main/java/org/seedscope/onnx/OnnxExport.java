@@ -1,15 +1,13 @@
 package org.seedscope.onnx;
 
+import org.seedscope.files.AtomicFiles;
 import ai.onnx.proto.OnnxMl.GraphProto;
 import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
 import ai.onnx.proto.OnnxMl.TensorProto;
 import ai.onnx.proto.OnnxMl.ValueInfoProto;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import org.seedscope.engine.Engine;
@@ -144,14 +142,6 @@ public final class OnnxExport {
 
     /** Writes the model atomically. */
     static void write(ModelProto model, Path file) {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Path tmp = Files.createTempFile(parent, ".onnx", ".tmp");
-            Files.write(tmp, model.toByteArray());
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write ONNX file " + file, e);
-        }
+        AtomicFiles.write(file, model.toByteArray());
     }
 }

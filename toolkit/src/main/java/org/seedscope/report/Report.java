@@ -22,7 +22,8 @@ import tech.tablesaw.api.Table;
  * ceiling), the Figure-1 box plots over Retrain's shaded 25–75 % band, the W2 distance between
  * the Algorithm-1 and Algorithm-2 samples with its noise floor, the variance components with
  * σ²_train and σ²_unlearn and their intervals for every method, the single-seed lottery and a
- * plain reading per method; a seed-budget section; the privacy audit's place; the provenance of
+ * plain reading per method; a seed-budget section; the privacy audit of the stored per-example
+ * outputs ({@link AuditSection}); the provenance of
  * the rows (data and its hash, model, training, each method's hyperparameters, seeds, toolkit).
  *
  * <p>Algorithm 1 and Algorithm 2 samples the study did not run separately are taken from its grid
@@ -85,9 +86,7 @@ public final class Report {
             new ScenarioSection(html, rows, samples.rows(), choice, scenario).write();
         }
         BudgetSection.write(html, rows, choice);
-        // ---- Privacy audit section: reserved for report/AuditSection (written separately); the
-        // ---- integrator wires it here, between the seed budget and the provenance.
-        html.raw("<!-- AUDIT SECTION: report/AuditSection goes here -->\n");
+        AuditSection.write(html, rows, dir);
         Provenance.write(html, rows);
         html.raw("</main></body></html>\n");
         return writeAtomically(dir.resolve("report.html"), html.toString());

@@ -4,7 +4,7 @@ import java.util.Optional;
 import org.seedscope.data.Examples;
 import org.seedscope.engine.Architecture;
 import org.seedscope.engine.Engine;
-import org.seedscope.engine.Mlp;
+import org.seedscope.engine.Network;
 import org.seedscope.engine.Model;
 import org.seedscope.train.StepHook;
 import org.seedscope.train.TrainingConfig;
@@ -24,11 +24,12 @@ public sealed interface ModelFamily permits NetworkFamily, TribuoLogisticFamily 
     String id();
 
     /**
-     * @param features features per example
+     * @param inputShape shape of one example ({@code [features]}, or {@code [C, H, W]} for images)
      * @param classes number of classes
      * @return the architecture of this family's models for such data
+     * @throws IllegalArgumentException when the family cannot take such inputs
      */
-    Architecture architecture(int features, int classes);
+    Architecture architecture(int[] inputShape, int classes);
 
     /**
      * Trains an original.
@@ -65,7 +66,8 @@ public sealed interface ModelFamily permits NetworkFamily, TribuoLogisticFamily 
     Optional<String> unsupported(UnlearningMethod method);
 
     /**
-     * @param id a model id: {@code mlp-W1[-W2...]}, {@code linear} or {@code tribuo-lr}
+     * @param id a model id: {@code mlp-W1[-W2...]}, {@code linear}, {@code cnn}, {@code cnn-A-B-C},
+     *     {@code resnet-N}, {@code resnet-N-wK} or {@code tribuo-lr}
      * @return the family
      * @throws IllegalArgumentException listing the known forms
      */
@@ -74,10 +76,11 @@ public sealed interface ModelFamily permits NetworkFamily, TribuoLogisticFamily 
             return new TribuoLogisticFamily();
         }
         try {
-            return new NetworkFamily(Mlp.parse(id));
+            return new NetworkFamily(Network.parse(id));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("model '" + id + "' is not known: use mlp-W1[-W2...] (e.g. mlp-256), "
-                    + "linear or " + LogisticRegression.ID + " (" + e.getMessage() + ")", e);
+                    + "linear, cnn, cnn-A-B-C, resnet-N (N = 8, 14, 20, ...), resnet-N-wK or " + LogisticRegression.ID
+                    + " (" + e.getMessage() + ")", e);
         }
     }
 }

@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.seedscope.data.Examples;
 import org.seedscope.engine.Architecture;
 import org.seedscope.engine.Engine;
-import org.seedscope.engine.Mlp;
+import org.seedscope.engine.Network;
 import org.seedscope.engine.Model;
 import org.seedscope.seed.SeedPurpose;
 import org.seedscope.train.Losses;
@@ -24,7 +24,7 @@ import org.seedscope.unlearn.UnlearningMethod;
  *
  * @param network the network
  */
-public record NetworkFamily(Mlp network) implements ModelFamily {
+public record NetworkFamily(Network network) implements ModelFamily {
 
     /** Checks the network. */
     public NetworkFamily {
@@ -37,8 +37,8 @@ public record NetworkFamily(Mlp network) implements ModelFamily {
     }
 
     @Override
-    public Architecture architecture(int features, int classes) {
-        return network.architecture(features, classes);
+    public Architecture architecture(int[] inputShape, int classes) {
+        return network.architecture(inputShape, classes);
     }
 
     @Override
@@ -61,7 +61,8 @@ public record NetworkFamily(Mlp network) implements ModelFamily {
 
     @Override
     public Optional<String> unsupported(UnlearningMethod method) {
-        if (TribuoMethods.needsLinearModel(method) && !network.hidden().isEmpty()) {
+        if (TribuoMethods.needsLinearModel(method) && !(network instanceof org.seedscope.engine.Mlp m
+                && m.hidden().isEmpty())) {
             return Optional.of(method.name() + " needs a linear model (no hidden layers), but the model is " + id()
                     + "; use model: linear or tribuo-lr");
         }

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.seedscope.Version;
 import org.seedscope.data.Dataset;
 import org.seedscope.data.ForgetSpec;
-import org.seedscope.engine.Mlp;
+import org.seedscope.engine.Network;
 import org.seedscope.train.TrainingConfig;
 import org.seedscope.tribuo.TribuoMethods;
 import org.seedscope.unlearn.MethodRegistry;
@@ -65,11 +65,12 @@ public final class Study {
     }
 
     /**
-     * @param mlp the network
+     * @param network a built-in network, e.g. {@code Mlp.hidden(256)}, {@code Cnn.DEFAULT} or
+     *     {@code Network.parse("resnet-8")}
      * @return a copy using it
      */
-    public Study model(Mlp mlp) {
-        return with(spec.withModel(new NetworkFamily(mlp)));
+    public Study model(Network network) {
+        return with(spec.withModel(new NetworkFamily(network)));
     }
 
     /**
@@ -81,8 +82,8 @@ public final class Study {
     }
 
     /**
-     * @param id a model id: {@code mlp-256}, {@code linear} or {@code tribuo-lr} (Tribuo's logistic
-     *     regression, for which {@code certified-removal} applies)
+     * @param id a model id: {@code mlp-256}, {@code linear}, {@code cnn}, {@code resnet-8} or
+     *     {@code tribuo-lr} (Tribuo's logistic regression, for which {@code certified-removal} applies)
      * @return a copy using that model
      */
     public Study model(String id) {

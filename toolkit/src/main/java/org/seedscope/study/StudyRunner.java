@@ -225,28 +225,26 @@ public final class StudyRunner {
             int[] counts;
             CellTwins twins = CellTwins.of(todo);
             try (StudyWork work = new StudyWork(setup, cache, budget, workers, build, warn);
-                    OutputStore outputs = setup.spec().auditSample() > 0 ? OutputStore.open(out) : null) {
-                cells.run(work, specJson, twins.unique(), result -> {
-                    synchronized (progress) {
+                    OutputStore outputs = setup.spec().auditSample() > 0 ? OutputStore.open(out) : null;
+                    JournalWriter writer = new JournalWriter()) {
+                try {
+                    cells.run(work, specJson, twins.unique(), result -> writer.submit(() -> {
                         List<CellResult> all = new ArrayList<>(List.of(result));
                         twins.copiesOf(result.row().identity().cell()).forEach(t -> all.add(CellTwins.as(result, t)));
                         for (CellResult r : all) {
-                            ResultRow row = r.row();
-                            if (store.contains(row.key())) {
-                                continue;
+                            if (record(r, store, outputs)) {
+                                int d = done.incrementAndGet();
+                                Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+                                Duration eta = elapsed.multipliedBy(plan.size() - d).dividedBy(Math.max(1, d - before));
+                                synchronized (progress) {
+                                    progress.update(d, plan.size(), elapsed, eta);
+                                }
                             }
-                            if (outputs != null && r.method() != null) {
-                                outputs.append(row.key(), OutputStore.Role.METHOD, r.method());
-                                outputs.append(row.key(), OutputStore.Role.RETRAIN, r.retrain());
-                            }
-                            store.append(row);
-                            int d = done.incrementAndGet();
-                            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-                            Duration eta = elapsed.multipliedBy(plan.size() - d).dividedBy(Math.max(1, d - before));
-                            progress.update(d, plan.size(), elapsed, eta);
                         }
-                    }
-                });
+                    }));
+                } finally {
+                    writer.drain();
+                }
                 counts = work.cacheCounts();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -258,5 +256,19 @@ public final class StudyRunner {
             ResultTables.writeCsv(table, out.resolve("results.csv"));
             return new StudyResult(setup.spec(), table, out, counts[0], counts[1], counts[2], List.copyOf(runWarnings));
         }
+    }
+
+    /** Writes one cell's outputs, then its row; false when the cell was already stored. */
+    private static boolean record(CellResult r, ResultStore store, OutputStore outputs) {
+        ResultRow row = r.row();
+        if (store.contains(row.key())) {
+            return false;
+        }
+        if (outputs != null && r.method() != null) {
+            outputs.append(row.key(), OutputStore.Role.METHOD, r.method());
+            outputs.append(row.key(), OutputStore.Role.RETRAIN, r.retrain());
+        }
+        store.append(row);
+        return true;
     }
 }

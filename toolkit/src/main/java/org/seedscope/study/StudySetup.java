@@ -91,7 +91,13 @@ record StudySetup(StudySpec spec, Dataset data, MethodRegistry registry, Map<Str
             }
             EvaluationSets sets = new EvaluationSets(split.retainTrain(), split.forgetTrain(), split.test(),
                     split.retainTest(), split.forgetTest());
-            Architecture arch = spec.model().architecture(data.features(), split.classNames().size());
+            Architecture arch;
+            try {
+                arch = spec.model().architecture(data.shape(), split.classNames().size());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("model " + spec.model().id() + " on " + data.name() + ": "
+                        + e.getMessage(), e);
+            }
             int[] auditTest = ExampleOutputs.testSample(split.test().size(), spec.auditSample(),
                     SeedPurpose.AUDIT_SAMPLE.derive(spec.baseSeed()));
             scenarios.put(id, new Scenario(id, split, sets, arch, ModelCache.hash(split.train()),

@@ -23,9 +23,13 @@ public final class StudyWork implements AutoCloseable {
     private final ModelCache cache;
     private final CellRunner runner;
     private final SeedPlan plan;
+    private final Path cacheDir;
+    private final Duration budget;
 
     StudyWork(StudySetup setup, Path cacheDir, Duration budget, int workers, String build, Consumer<String> warnings) {
         this.setup = setup;
+        this.cacheDir = cacheDir;
+        this.budget = budget;
         this.engine = Engine.create(new EngineOptions(setup.spec().device(), 1, false));
         this.cache = new ModelCache(cacheDir, warnings);
         this.runner = new CellRunner(setup, engine, new StudyModels(setup, engine, cache, build), budget, workers);
@@ -58,6 +62,16 @@ public final class StudyWork implements AutoCloseable {
     /** @return the spec's identity ({@link SpecFiles#sha256}); the driver checks rows against it */
     public String specSha256() {
         return setup.specSha256();
+    }
+
+    /** @return the model cache folder this work uses (a cluster's executors must share it) */
+    public Path cacheDir() {
+        return cacheDir;
+    }
+
+    /** @return the per-method time budget, or null for none */
+    public Duration budget() {
+        return budget;
     }
 
     /** @return the study's plan (the same on every machine for the same spec) */

@@ -33,7 +33,11 @@ public record TribuoLogisticFamily() implements ModelFamily {
     }
 
     @Override
-    public Architecture architecture(int features, int classes) {
+    public Architecture architecture(int[] inputShape, int classes) {
+        int features = 1;
+        for (int d : inputShape) {
+            features *= d;
+        }
         return new Architecture(features, List.of(), classes);
     }
 

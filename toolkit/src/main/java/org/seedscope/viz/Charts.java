@@ -7,6 +7,8 @@ import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.internal.chartpart.Chart;
+import org.seedscope.audit.Audit;
+import org.seedscope.audit.MethodAudit;
 import tech.tablesaw.api.Table;
 
 /**
@@ -119,6 +121,57 @@ public final class Charts {
     public static HeatMapChart mddHeatmap(double s2T, double s2U, int[] Is, int[] Js,
             double alpha, double power) {
         return MddChart.of(s2T, s2U, Is, Js, alpha, power);
+    }
+
+    /**
+     * The privacy audit's U-LiRA ROC per method on log–log axes, with Retrain vs Retrain as the
+     * floor and the original as reference ({@link AuditRocChart}).
+     *
+     * @param audit a study's audit ({@link Audit#of(Path)})
+     * @param scenario the scenario
+     * @return the chart
+     * @throws IllegalArgumentException as {@link AuditRocChart#of(Audit, String)}
+     */
+    public static XYChart auditRoc(Audit audit, String scenario) {
+        return AuditRocChart.of(audit, scenario);
+    }
+
+    /**
+     * Histogram of the competition's per-example ε per method beside the floor's
+     * ({@link EpsilonHistogramChart}).
+     *
+     * @param audit a study's audit
+     * @param scenario the scenario
+     * @return the chart
+     * @throws IllegalArgumentException as {@link EpsilonHistogramChart#of(Audit, String)}
+     */
+    public static CategoryChart epsilonHistogram(Audit audit, String scenario) {
+        return EpsilonHistogramChart.of(audit, scenario);
+    }
+
+    /**
+     * The audit per training seed and pooled, per method, over the floor's range
+     * ({@link AuditSpreadChart}).
+     *
+     * @param audit a study's audit
+     * @param scenario the scenario
+     * @param statistic the audit number, e.g. {@link AuditSpreadChart.Statistic#AUC}
+     * @return the chart
+     * @throws IllegalArgumentException as {@link AuditSpreadChart#of(Audit, String, AuditSpreadChart.Statistic)}
+     */
+    public static XYChart auditSpread(Audit audit, String scenario, AuditSpreadChart.Statistic statistic) {
+        return AuditSpreadChart.of(audit, scenario, statistic);
+    }
+
+    /**
+     * The name the audit charts give an audited method: "Retrain vs Retrain (floor)" for
+     * {@link Audit#FLOOR}, "original (no unlearning)" for {@link Audit#ORIGINAL}, else its name.
+     *
+     * @param audit one method's audit
+     * @return the label
+     */
+    public static String auditLabel(MethodAudit audit) {
+        return AuditSlice.label(audit);
     }
 
     /**

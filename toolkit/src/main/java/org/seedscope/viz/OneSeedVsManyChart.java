@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import tech.tablesaw.api.Table;
 
@@ -111,13 +110,7 @@ public final class OneSeedVsManyChart {
     private static void retrainReference(XYChart chart, BoxStats r, int methods) {
         double left = -0.5;
         double right = methods - 0.5;
-        XYSeries band = chart.addSeries(RETRAIN_BAND, new double[] {left, right, right, left},
-                new double[] {r.q1(), r.q1(), r.q3(), r.q3()});
-        band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
-        band.setFillColor(Theme.translucent(Theme.REFERENCE, 0x30));
-        band.setLineColor(Theme.REFERENCE);
-        band.setLineStyle(SeriesLines.NONE);
-        band.setMarker(SeriesMarkers.NONE);
+        Theme.band(chart, RETRAIN_BAND, left, right, r.q1(), r.q3());
         for (String name : List.of(RETRAIN_Q1, RETRAIN_MEDIAN, RETRAIN_Q3)) {
             double y = name.equals(RETRAIN_Q1) ? r.q1() : name.equals(RETRAIN_Q3) ? r.q3()
                     : r.median();

@@ -20,6 +20,7 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.seedscope.format.Numbers;
 
@@ -216,6 +217,21 @@ public final class Theme {
             }
         }
         return chart.addSeries(name, xs, ys);
+    }
+
+    /**
+     * A translucent grey reference band: one filled rectangle from x = left to right between y = lo
+     * and hi, without outline or markers.
+     */
+    static XYSeries band(XYChart chart, String name, double left, double right, double lo, double hi) {
+        XYSeries band = chart.addSeries(name, new double[] {left, right, right, left},
+                new double[] {lo, lo, hi, hi});
+        band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
+        band.setFillColor(translucent(REFERENCE, 0x30));
+        band.setLineColor(REFERENCE);
+        band.setLineStyle(SeriesLines.NONE);
+        band.setMarker(SeriesMarkers.NONE);
+        return band;
     }
 
     /** The colour with the given alpha (0–255). */

@@ -96,6 +96,8 @@ class BadInputTest {
         c.add(Arguments.of("too many cells", VALID.replace("trainingSeeds: 1", "trainingSeeds: 30000"),
                 List.of(), "the study plans 60000 cells"));
         c.add(Arguments.of("max cells zero", VALID, List.of("--max-cells", "0"), "--max-cells must be at least 1, got 0"));
+        c.add(Arguments.of("spark without its module", VALID, List.of("--spark", "local[2]"),
+                "--spark needs the seedscope-spark module on the class path: run the command through ./seedscope"));
         return c.stream();
     }
 

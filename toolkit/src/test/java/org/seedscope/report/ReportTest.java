@@ -28,7 +28,7 @@ class ReportTest {
         for (String section : List.of("<h2>Headline: one training seed vs many</h2>", "<h2>Scenario s</h2>",
                 "One training seed vs many (Figure 1)", "Distance between the two protocols (W2",
                 "Variance components", "The single-seed lottery", "<h3>Reading</h3>", "Seed budget",
-                "Minimum detectable difference", "<h2>Provenance</h2>", "<!-- AUDIT SECTION")) {
+                "Minimum detectable difference", "<h2>Provenance</h2>", "<h2>Privacy audit</h2>")) {
             assertTrue(text.contains(section), "missing section: " + section);
         }
         assertTrue(text.indexOf("Headline: one training seed") < text.indexOf("<h2>Scenario s</h2>"),

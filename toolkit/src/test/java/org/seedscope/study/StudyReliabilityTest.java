@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.seedscope.data.Dataset;
 import org.seedscope.engine.Model;
+import org.seedscope.files.AtomicFiles;
 import org.seedscope.engine.OptimizerSpec;
 import org.seedscope.engine.Parameters;
 import org.seedscope.results.ResultStore;
@@ -88,6 +89,31 @@ class StudyReliabilityTest {
         }
         p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         assertEquals(reference, comparable(run(small(), out).results()));
+    }
+
+    @Test
+    void interruptingARunningStudyKeepsItsJournalWritableAndAResumeEqualsAnUninterruptedRun(@TempDir Path dir)
+            throws Exception {
+        Path out = dir.resolve("study");
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Thread t = new Thread(() -> {
+                try {
+                    run(small(), out);
+                } catch (java.util.concurrent.CancellationException expected) {
+                    // stopped as asked
+                }
+            });
+            t.start();
+            Thread.sleep(300 + 400L * attempt);
+            t.interrupt();
+            t.join(60_000);
+            assertFalse(t.isAlive(), "the study stopped");
+        }
+        List<String> warnings = new ArrayList<>();
+        StudyResult r = StudyRunner.of(small(), DatasetIds.resolve(small()), MethodRegistry.standard())
+                .withWarnings(warnings::add).run(out);
+        assertEquals(reference, comparable(r.results()));
+        assertTrue(warnings.stream().noneMatch(w -> w.contains("dropped")), "no journal line was torn: " + warnings);
     }
 
     @Test
@@ -263,12 +289,12 @@ class StudyReliabilityTest {
     void leftoversOfAKilledRunAreRemovedAndFilesFollowTheUmask(@TempDir Path dir) throws IOException {
         Path out = dir.resolve("study");
         run(small(), out);
-        Path leftover = Files.createDirectories(out.resolve("cache/.abc.999999999-1.seedscope-tmp"));
-        Files.writeString(out.resolve(".results.csv.999999999-2.seedscope-tmp"), "half");
+        Path leftover = Files.createDirectories(out.resolve("cache/.abc." + AtomicFiles.hostName() + ".999999999-1.seedscope-tmp"));
+        Files.writeString(out.resolve(".results.csv." + AtomicFiles.hostName() + ".999999999-2.seedscope-tmp"), "half");
         Files.writeString(leftover.resolve("parameters.bin"), "half");
         run(small(), out);
         assertFalse(Files.exists(leftover), "a temporary cache entry of a dead process is removed");
-        assertFalse(Files.exists(out.resolve(".results.csv.999999999-2.seedscope-tmp")));
+        assertFalse(Files.exists(out.resolve(".results.csv." + AtomicFiles.hostName() + ".999999999-2.seedscope-tmp")));
         Path probe = Files.writeString(dir.resolve("probe"), "x");
         Set<PosixFilePermission> umask = Files.getPosixFilePermissions(probe);
         for (String f : List.of("results.csv", SpecFiles.SPEC_JSON, ResultStore.ROWS)) {
