@@ -86,7 +86,9 @@ public final class Report {
             new ScenarioSection(html, rows, samples.rows(), choice, scenario).write();
         }
         BudgetSection.write(html, rows, choice);
+        html.raw("<section id=\"audit\">\n");
         AuditSection.write(html, rows, dir);
+        html.raw("</section>\n");
         Provenance.write(html, rows);
         html.raw("</main></body></html>\n");
         return writeAtomically(dir.resolve("report.html"), html.toString());
@@ -121,7 +123,8 @@ public final class Report {
             sb.append("<li><a href=\"#").append(Html.slug("scenario-" + s)).append("\">Scenario ")
                     .append(Html.escape(s)).append("</a></li>");
         }
-        sb.append("<li><a href=\"#budget\">Seed budget</a></li><li><a href=\"#provenance\">Provenance</a></li>"
+        sb.append("<li><a href=\"#budget\">Seed budget</a></li><li><a href=\"#audit\">Privacy audit</a></li>"
+                + "<li><a href=\"#provenance\">Provenance</a></li>"
                 + "</ul></nav>\n");
         html.raw(sb.toString());
     }
