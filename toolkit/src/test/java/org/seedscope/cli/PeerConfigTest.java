@@ -79,6 +79,25 @@ class PeerConfigTest {
     }
 
     @Test
+    void mlpFlopsFollowTheHandCount() {
+        // hand count: forward 2(784*256 + 256*10) = 406,528; weight gradients the same; the input
+        // gradient of the second layer 2*256*10 = 5,120 (the first layer needs none)
+        var arch = org.seedscope.engine.Network.parse("mlp-256").architecture(new int[] {784}, 10);
+        assertEquals(2 * 406_528 + 5_120, ThroughputBench.mlpFlops(arch));
+    }
+
+    @Test
+    void aModelWithoutPeerIsRefusedBeforeAnyRun() {
+        var err = new java.io.StringWriter();
+        var cl = Main.commandLine();
+        cl.setErr(new java.io.PrintWriter(err));
+        assertEquals(2, cl.execute("bench", "--model", "vgg-11", "--repeats", "1"));
+        assertTrue(err.toString().contains("--model vgg-11 has no PyTorch peer in bench/pytorch_peer.py: use mlp-256, "
+                + "cnn or resnet-N"), err.toString());
+        assertEquals(2, cl.execute("bench", "--setups", "1x1,two"));
+    }
+
+    @Test
     void setupsParseAndRejectBadText() {
         assertEquals(new ThroughputBench.Setup(2, 1), ThroughputBench.Setup.parse("2x1"));
         for (String bad : new String[] {"2", "0x1", "ax1", "1x2x3", "1x-1"}) {
