@@ -161,6 +161,7 @@ def main():
     p.add_argument("--epochs", type=int, default=3, help="timed epochs after one untimed warm-up epoch")
     p.add_argument("--channels-last", action="store_true", help="train image networks in channels_last memory format")
     p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--examples", type=int, default=0, help="train on the first N examples in file order (0: all)")
     p.add_argument("--sgemm", action="store_true", help="time a 1024^3 sgemm instead of training")
     a = p.parse_args()
     torch.set_num_threads(a.threads)
@@ -172,6 +173,8 @@ def main():
     x = read_idx(os.path.join(a.data, "train-images-idx3-ubyte.gz"), 16).reshape(-1, 1, 28, 28)
     x = torch.from_numpy(x.astype(np.float32) / 255.0)
     y = torch.from_numpy(read_idx(os.path.join(a.data, "train-labels-idx1-ubyte.gz"), 8).astype(np.int64))
+    if a.examples > 0:
+        x, y = x[:a.examples], y[:a.examples]
     model = network(a.model, 10)
     image = not a.model.startswith("mlp")
     fmt = torch.channels_last if a.channels_last and image else torch.contiguous_format

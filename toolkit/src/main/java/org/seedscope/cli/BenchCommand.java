@@ -40,6 +40,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--epochs", defaultValue = "3", description = "Timed epochs after one warm-up epoch (default: ${DEFAULT-VALUE}).")
     int epochs;
 
+    @Option(names = "--examples", defaultValue = "0", description = "Train on the first N of the 12,000 training "
+            + "examples, both sides (default: all).")
+    int examples;
+
     @Option(names = "--methods", description = "Instead: time every unlearning method (and its speed-up over Retrain) "
             + "on the default setting: shipped Fashion-MNIST subset, full-class forget of Shirt, MLP 784-256-10.")
     boolean methods;
@@ -62,19 +66,22 @@ final class BenchCommand implements Callable<Integer> {
         if (threads < 1) {
             throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
         }
+        if (examples < 0) {
+            throw new IllegalArgumentException("--examples must be 0 (all) or a positive count, got " + examples);
+        }
         if (methods) {
             MethodBench.run(json, threads);
             return 0;
         }
         if (worker) {
-            System.out.println(JSON.writeValueAsString(BenchWorker.run(model, threads, epochs)));
+            System.out.println(JSON.writeValueAsString(BenchWorker.run(model, threads, epochs, examples)));
             return 0;
         }
         if (repeats < 1) {
             throw new IllegalArgumentException("--repeats must be at least 1, got " + repeats);
         }
         List<ThroughputBench.Setup> parsed = setups.stream().map(ThroughputBench.Setup::parse).toList();
-        ObjectNode out = new ThroughputBench(model, parsed, epochs, repeats, vsPytorch ? python : null, Home.find())
+        ObjectNode out = new ThroughputBench(model, parsed, epochs, repeats, examples, vsPytorch ? python : null, Home.find())
                 .run(System.err);
         System.out.println(json ? JSON.writerWithDefaultPrettyPrinter().writeValueAsString(out) : table(out));
         return 0;

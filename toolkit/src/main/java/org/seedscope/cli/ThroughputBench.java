@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.seedscope.data.Dataset;
 import org.seedscope.data.Datasets;
 import org.seedscope.engine.Architecture;
 
@@ -60,6 +61,7 @@ final class ThroughputBench {
     private final List<Setup> setups;
     private final int epochs;
     private final int repeats;
+    private final int examples;
     private final String python;
     private final Path home;
     private final PeerConfig peer;
@@ -69,14 +71,16 @@ final class ThroughputBench {
      * @param setups the setups to measure
      * @param epochs timed epochs per process
      * @param repeats samples per setup and side
+     * @param examples the first this many training examples, both sides; 0 for all
      * @param python the peer's interpreter, or null for SeedScope alone
      * @param home the checkout (bench/ and datasets/)
      */
-    ThroughputBench(String model, List<Setup> setups, int epochs, int repeats, String python, Path home) {
+    ThroughputBench(String model, List<Setup> setups, int epochs, int repeats, int examples, String python, Path home) {
         this.model = model;
         this.setups = List.copyOf(setups);
         this.epochs = epochs;
         this.repeats = repeats;
+        this.examples = examples;
         this.python = python;
         this.home = home;
         this.peer = python == null ? null : PeerConfig.of(read(Path.of("/proc/cpuinfo")), blasAlternative());
@@ -89,7 +93,12 @@ final class ThroughputBench {
      * @return the JSON summary
      */
     ObjectNode run(PrintStream progress) {
-        Architecture arch = BenchWorker.architecture(model, Datasets.fashionMnist());
+        Dataset data = Datasets.fashionMnist();
+        Architecture arch = BenchWorker.architecture(model, data);
+        if (examples > data.train().size()) {
+            throw new IllegalArgumentException("--examples " + examples + " exceeds the " + data.train().size()
+                    + " training examples of " + data.name());
+        }
         boolean image = arch.inputShape().size() == 3;
         int n = setups.size();
         double[][] ours = new double[n][repeats];
@@ -133,22 +142,24 @@ final class ThroughputBench {
                 }
             }
         }
-        return summary(arch, ours, theirs, loads, sgemm, oursLast, peerLast);
+        return summary(data, arch, ours, theirs, loads, sgemm, oursLast, peerLast);
     }
 
-    private ObjectNode summary(Architecture arch, double[][] ours, double[][] theirs, double[][] loads, double[] sgemm,
+    private ObjectNode summary(Dataset data, Architecture arch, double[][] ours, double[][] theirs, double[][] loads, double[] sgemm,
             JsonNode oursLast, JsonNode peerLast) {
         ObjectNode out = JSON.createObjectNode();
         out.put("benchmark", "training throughput");
         out.put("model", model);
         out.put("architecture", arch.toString());
-        out.put("data", "shipped Fashion-MNIST subset, 12,000 training examples, pixel/255");
+        out.put("data", "shipped Fashion-MNIST subset, " + (examples == 0 ? "all 12,000 training examples"
+                : "the first " + examples + " training examples") + ", pixel/255");
         out.put("batch", BenchWorker.BATCH);
         out.put("optimiser", "SGD lr 0.05 momentum 0.9 weight decay 5e-4");
         out.put("timed_epochs", epochs);
         out.put("repeats", repeats);
         out.put("statistic", "per process the median of its timed epochs after one warm-up epoch; P processes: "
                 + "the sum of their rates; per setup the median over repeats, sides alternating");
+        out.put("examples", examples == 0 ? data.train().size() : examples);
         out.put("engine", oursLast.path("engine").asText());
         out.put("cores", Runtime.getRuntime().availableProcessors());
         double[] all = Arrays.stream(loads).flatMapToDouble(Arrays::stream).toArray();
@@ -242,13 +253,15 @@ final class ThroughputBench {
     private List<String> workerCommand(int threads) {
         return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx3g",
                 "-Dseedscope.home=" + home, "-cp", System.getProperty("java.class.path"), Main.class.getName(), "bench",
-                "--worker", "--model", model, "--threads", String.valueOf(threads), "--epochs", String.valueOf(epochs));
+                "--worker", "--model", model, "--threads", String.valueOf(threads), "--epochs", String.valueOf(epochs),
+                "--examples", String.valueOf(examples));
     }
 
     private List<String> peerCommand(int threads, List<String> extra) {
         List<String> cmd = new ArrayList<>(List.of(python, home.resolve("bench/pytorch_peer.py").toString(), "--data",
                 home.resolve("datasets/fashion-mnist-subset").toString(), "--model", model, "--threads",
-                String.valueOf(threads), "--batch", String.valueOf(BenchWorker.BATCH), "--epochs", String.valueOf(epochs)));
+                String.valueOf(threads), "--batch", String.valueOf(BenchWorker.BATCH), "--epochs", String.valueOf(epochs),
+                "--examples", String.valueOf(examples)));
         cmd.addAll(extra);
         return cmd;
     }
