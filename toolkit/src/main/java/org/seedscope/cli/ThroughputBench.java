@@ -110,8 +110,9 @@ final class ThroughputBench {
         JsonNode peerLast = null;
         for (int r = 0; r < repeats; r++) {
             if (peer != null) {
-                sgemm[r] = launch(peerCommand(1, List.of("--sgemm")), peer.environment(1), 1, "sgemm")
-                        .get(0).path("sgemm_gflops").asDouble();
+                JsonNode rate = launch(peerCommand(1, List.of("--sgemm")), peer.environment(1), 1, "sgemm").get(0);
+                peer.check(rate.path("blas"), 1);
+                sgemm[r] = rate.path("sgemm_gflops").asDouble();
             }
             for (int s = 0; s < n; s++) {
                 Setup setup = setups.get(s);
@@ -145,8 +146,8 @@ final class ThroughputBench {
         return summary(data, arch, ours, theirs, loads, sgemm, oursLast, peerLast);
     }
 
-    private ObjectNode summary(Dataset data, Architecture arch, double[][] ours, double[][] theirs, double[][] loads, double[] sgemm,
-            JsonNode oursLast, JsonNode peerLast) {
+    private ObjectNode summary(Dataset data, Architecture arch, double[][] ours, double[][] theirs, double[][] loads,
+            double[] sgemm, JsonNode oursLast, JsonNode peerLast) {
         ObjectNode out = JSON.createObjectNode();
         out.put("benchmark", "training throughput");
         out.put("model", model);
