@@ -40,6 +40,16 @@ class ExampleSpecTest {
     }
 
     @Test
+    void exampleCnnSpecRunsBothProtocolsOnTheConvolutionalNetwork() {
+        StudySpec spec = SpecFiles.read(Path.of("../examples/cnn.yaml"));
+        assertEquals("cnn", spec.model().id());
+        assertEquals(List.of(Protocol.ONE_TRAINING_SEED, Protocol.MANY_TRAINING_SEEDS),
+                spec.protocols().stream().map(ProtocolRun::protocol).toList());
+        StudyRunner runner = StudyRunner.of(spec, DatasetIds.resolve(spec), MethodRegistry.standard());
+        assertEquals((1 * 3 + 3 * 1) * 5, runner.plan().size());
+    }
+
+    @Test
     void ssdAtTwoAlphasWithAnOriginalRowAndSelectionCountsOnAnIdxFolder(@TempDir Path dir) {
         Path file = Path.of("../examples/ssd-alpha.yaml");
         StudySpec spec = SpecFiles.read(file);

@@ -1,5 +1,7 @@
 package org.seedscope.engine.graph;
 
+import ai.onnx.proto.OnnxMl.AttributeProto;
+import ai.onnx.proto.OnnxMl.TensorProto;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -52,7 +54,10 @@ final class Ops {
 
     /**
      * Sums a gradient of the broadcast result shape {@code y} back to an operand's shape {@code x}
-     * (numpy broadcasting): leading axes and axes where {@code x} has size 1 are summed.
+     * (numpy broadcasting): leading axes and axes where {@code x} has size 1 are summed. A sum over
+     * the rows of a matrix (a Dense layer's bias) is the product {@code 1^T dY} with a vector of ones
+     * as long as the batch: ONNX Runtime's ReduceSum over axis 0 took about 3.5x as long as that
+     * MatMul for 128 x 256 values.
      */
     static String unbroadcast(Graph g, String dY, Shape y, Shape x) {
         if (y.equals(x)) {
@@ -65,9 +70,24 @@ final class Ops {
                 axes.add((long) i);
             }
         }
-        String summed = axes.isEmpty() ? dY
-                : reduceSum(g, dY, axes.stream().mapToLong(Long::longValue).toArray(), true);
+        String summed;
+        if (axes.isEmpty()) {
+            summed = dY;
+        } else if (y.rank() == 2 && axes.equals(List.of(0L))) {
+            summed = g.op("MatMul", ones(g, dY), dY);
+        } else {
+            summed = reduceSum(g, dY, axes.stream().mapToLong(Long::longValue).toArray(), true);
+        }
         return reshape(g, summed, x.rank() == 0 ? new long[0] : x.dims());
+    }
+
+    /** @return a vector of ones as long as {@code x}'s first axis */
+    static String ones(Graph g, String x) {
+        TensorProto one = TensorProto.newBuilder().setDataType(TensorProto.DataType.FLOAT.getNumber()).addDims(1)
+                .addFloatData(1f).build();
+        return g.op("ConstantOfShape", g.op("Shape", x, Attributes.of("end", 1)),
+                AttributeProto.newBuilder().setName("value").setType(AttributeProto.AttributeType.TENSOR).setT(one)
+                        .build());
     }
 
     /**
