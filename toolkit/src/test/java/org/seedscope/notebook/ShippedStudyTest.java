@@ -26,16 +26,9 @@ import tech.tablesaw.api.Table;
 class ShippedStudyTest {
     /** A study small enough to run in a test: digits, MLP 64-16-10, 2 epochs, 2 training seeds. */
     private static final String TINY = """
-            name: tiny
-            dataset: digits
-            model: mlp-16
-            training: {epochs: 2, batchSize: 64}
-            forget: [full:3]
-            methods: [retrain, finetune, ssd-det]
-            metrics: [test_acc, forget_acc]
-            trainingSeeds: 2
-            unlearningSeeds: 1
-            protocols: [many-training-seeds]
+            {name: tiny, dataset: digits, model: mlp-16, training: {epochs: 2, batchSize: 64},
+             forget: ["full:3"], methods: [retrain, finetune, ssd-det], metrics: [test_acc, forget_acc],
+             trainingSeeds: 2, unlearningSeeds: 1, protocols: [many-training-seeds]}
             """;
 
     @Test
