@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.seedscope.results.ResultTables;
+import org.seedscope.study.Protocol;
 import org.seedscope.study.ProtocolRun;
 import org.seedscope.study.SpecFiles;
 import org.seedscope.study.Study;
@@ -121,6 +122,14 @@ class ShippedStudyTest {
         assertTrue(live.getFileName().toString().matches("demo-[0-9a-f]{10}"), live.toString());
         assertTrue(smoke.getFileName().toString().matches("demo-smoke-[0-9a-f]{10}"), smoke.toString());
         assertNotEquals(live, smoke);
+    }
+
+    @Test
+    void changingOneSeedCountOfALiveStudyKeepsTheSpecsOther() {
+        ShippedStudy grid = Lab.shipped("grid");
+        assertEquals(List.of(ProtocolRun.of(Protocol.GRID, 8, 4)), grid.spec().protocols(), "the shipped grid");
+        assertEquals(List.of(ProtocolRun.of(Protocol.GRID, 8, 2)), grid.live().unlearningSeeds(2).spec().protocols());
+        assertEquals(List.of(ProtocolRun.of(Protocol.GRID, 16, 4)), grid.live().trainingSeeds(16).spec().protocols());
     }
 
     @Test
