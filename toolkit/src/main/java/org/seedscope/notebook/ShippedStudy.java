@@ -26,7 +26,9 @@ import org.seedscope.study.StudySpec;
  * instead of a refusal.
  *
  * @param name the study's folder name, e.g. {@code demo}
- * @param folder the folder holding {@code spec.yaml} and {@code results.csv}
+ * @param folder the folder holding {@code spec.yaml} and {@code results.csv}; as found by
+ *     {@link #named}, relative to the working directory (e.g. {@code ../datasets/studies/demo} in
+ *     {@code notebooks/}, where a notebook runs)
  * @param spec the spec read from {@code spec.yaml}
  */
 public record ShippedStudy(String name, Path folder, StudySpec spec) {
@@ -54,10 +56,12 @@ public record ShippedStudy(String name, Path folder, StudySpec spec) {
 
     /**
      * Finds {@code datasets/studies/NAME/spec.yaml} in {@code start} or the nearest of its parents
-     * that has it, and reads the spec.
+     * that has it, and reads the spec. The folder is kept relative to the working directory, so that
+     * what a notebook shows does not depend on where the repository was checked out.
      *
      * @param name the study's folder name: letters, digits, {@code .}, {@code _} and {@code -}
-     * @param start where the search starts (a notebook's working directory)
+     * @param start where the search starts (a notebook's working directory; relative paths are
+     *     resolved against the working directory)
      * @return the shipped study
      * @throws IllegalArgumentException for a bad name, or when no such study exists; the message names
      *     the folders searched and the shipped studies found
@@ -73,7 +77,7 @@ public record ShippedStudy(String name, Path folder, StudySpec spec) {
         for (Path d = start.toAbsolutePath(); d != null; d = d.getParent()) {
             Path candidate = d.resolve(STUDIES);
             if (Files.isRegularFile(candidate.resolve(name).resolve(SPEC))) {
-                Path folder = candidate.resolve(name);
+                Path folder = Path.of("").toAbsolutePath().relativize(candidate.resolve(name));
                 return new ShippedStudy(name, folder, SpecFiles.read(folder.resolve(SPEC)));
             }
             if (studies == null && Files.isDirectory(candidate)) {

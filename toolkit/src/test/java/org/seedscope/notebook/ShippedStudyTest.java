@@ -36,6 +36,7 @@ class ShippedStudyTest {
     void everyShippedStudyLoadsItsSpecAndOnlyThatSpecsRows() throws IOException {
         for (String name : List.of("demo", "grid", "rankings", "audit")) {
             ShippedStudy shipped = Lab.shipped(name);
+            assertEquals(Path.of("..", "datasets", "studies", name), shipped.folder(), "seen from toolkit/");
             Path csv = shipped.folder().resolve(ShippedStudy.RESULTS);
             assertEquals(SpecFiles.read(shipped.folder().resolve(ShippedStudy.SPEC)), shipped.spec(), name);
             StudyResult result = shipped.result();
@@ -61,7 +62,8 @@ class ShippedStudyTest {
         Path nested = Files.createDirectories(repo.resolve("notebooks/deeper"));
 
         ShippedStudy tiny = ShippedStudy.named("tiny", nested);
-        assertEquals(studies.toAbsolutePath(), tiny.folder());
+        assertFalse(tiny.folder().isAbsolute(), "relative to the working directory: " + tiny.folder());
+        assertEquals(studies.toAbsolutePath(), tiny.folder().toAbsolutePath().normalize());
         assertEquals("tiny", tiny.spec().name());
 
         IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
