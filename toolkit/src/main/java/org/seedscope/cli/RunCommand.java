@@ -10,8 +10,10 @@ import org.seedscope.study.StudySpec;
 import org.seedscope.tribuo.TribuoMethods;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** Runs (or resumes) the study a spec file describes. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -22,6 +24,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Mixin
     StudyOptions options;
+
+    @Spec
+    CommandSpec command;
 
     @Option(names = "--spark", paramLabel = "MASTER", description = "Run the cells as Apache Spark tasks: local[N], "
             + "spark://host:port or any spark-submit master; --cache must then name a folder every executor shares "
@@ -34,7 +39,8 @@ final class RunCommand implements Callable<Integer> {
         Path out = options.out != null ? options.out : Path.of("seedscope-runs", spec.name());
         Path base = specFile.toAbsolutePath().getParent();
         CellScheduler cells = spark == null ? null : SchedulerProvider.find("spark").open(spark, base);
-        StudyCommands.runAndSummarise(spec, DatasetIds.resolve(spec, base), TribuoMethods.registry(), out, options, cells);
+        StudyCommands.runAndSummarise(spec, DatasetIds.resolve(spec, base), TribuoMethods.registry(), out, options, cells,
+                command.commandLine().getOut());
         return 0;
     }
 }

@@ -5,21 +5,20 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
-import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.seedscope.format.Numbers;
+import org.seedscope.report.TextTable;
 import org.seedscope.stats.GridModel;
 import org.seedscope.stats.SeedLottery;
 import org.seedscope.stats.SeedVariance;
 import org.seedscope.stats.Wasserstein;
+import org.seedscope.viz.AlgorithmSamples;
 import org.seedscope.viz.Charts;
 import org.seedscope.viz.ResultRows;
 import picocli.CommandLine.Command;
@@ -27,7 +26,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
@@ -70,7 +68,8 @@ final class StatsCommand implements Callable<Integer> {
         ResultRows.requireMetric(rows, metric);
         SeedVariance sv = SeedVariance.of(rows, metric);
         Table variance = sv.table();
-        Table w2 = Wasserstein.compareProtocols(rows, metric, ResultRows.ONE_SEED, ResultRows.MANY_SEEDS,
+        AlgorithmSamples samples = AlgorithmSamples.of(rows);
+        Table w2 = Wasserstein.compareProtocols(samples.rows(), metric, ResultRows.ONE_SEED, ResultRows.MANY_SEEDS,
                 Charts.W2_RESAMPLES, Charts.W2_LEVEL, Charts.W2_SEED);
         Table w2Grid = Wasserstein.compareWithinGrid(rows, metric, ResultRows.GRID, Charts.W2_RESAMPLES,
                 Charts.W2_LEVEL, Charts.W2_SEED);
@@ -86,6 +85,7 @@ final class StatsCommand implements Callable<Integer> {
                 doc.put("reml", records(sv.remlTable()));
             }
             doc.put("wasserstein", records(w2));
+            doc.put("algorithm_samples", samples.notes());
             doc.put("wasserstein_within_grid", records(w2Grid));
             doc.put("lottery", records(lottery));
             doc.put("grid_model", grids.stream().map(GridFit::json).toList());
@@ -99,28 +99,29 @@ final class StatsCommand implements Callable<Integer> {
                     + " on training-seed means; total: variance of one run (on Algorithm-2 slices the spread across"
                     + " training seeds); deterministic: declared by the method; constancy: floor/ceiling when the"
                     + " metric sits at its bound");
-            out.println(rounded(variance.selectColumns(VARIANCE_COLUMNS)).printAll());
+            out.println(TextTable.of(variance.selectColumns(VARIANCE_COLUMNS)));
             notes(out, variance, true);
             if (reml) {
                 out.println();
                 out.println("REML variance components, profile-likelihood intervals");
-                out.println(rounded(sv.remlTable().removeColumns("notes")).printAll());
+                out.println(TextTable.of(sv.remlTable().removeColumns("notes")));
             }
             out.println();
             out.println("W2 distance, Algorithm 1 (one-training-seed) vs Algorithm 2 (many-training-seeds), "
                     + Math.round(100 * Charts.W2_LEVEL) + " % bias-corrected bootstrap interval; noise floor ="
                     + " median / 95 % quantile of W2 under the permutation null; w2_p: permutation p-value");
+            samples.notes().forEach(n -> out.print(TextTable.wrap("  " + n, TextTable.WIDTH, "    ")));
             out.println(w2.rowCount() == 0 ? "(no method has rows under both protocols)"
-                    : rounded(w2.selectColumns(W2_COLUMNS)).printAll());
+                    : TextTable.of(w2.selectColumns(W2_COLUMNS)));
             notes(out, w2, false);
             if (w2Grid.rowCount() > 0) {
                 out.println();
                 out.println("W2 within the grid: the first training seed's runs vs the first run of every training seed");
-                out.println(rounded(w2Grid.selectColumns(W2_COLUMNS)).printAll());
+                out.println(TextTable.of(w2Grid.selectColumns(W2_COLUMNS)));
             }
             out.println();
             out.println("Single-seed lottery: per-training-seed means");
-            out.println(rounded(lottery.removeColumns("notes")).printAll());
+            out.println(TextTable.of(lottery.removeColumns("notes")));
             printGrids(out, grids);
         }
         out.flush();
@@ -174,14 +175,13 @@ final class StatsCommand implements Callable<Integer> {
                 continue;
             }
             GridModel g = fit.model();
-            out.println(String.format(Locale.ROOT, "  sigma2_seed = %.4g, sigma2_seed:method = %.4g,"
-                    + " sigma2_residual = %.4g; per-method sigma2_train / sigma2_unlearn below are"
-                    + " each method's own REML fit", g.sigma2Seed(), g.sigma2SeedMethod(),
-                    g.sigma2Residual()));
-            out.println(rounded(g.effectsTable()).printAll());
-            out.println(rounded(g.differencesTable()).printAll());
+            out.println("  sigma2_seed = " + Numbers.format(g.sigma2Seed()) + ", sigma2_seed:method = "
+                    + Numbers.format(g.sigma2SeedMethod()) + ", sigma2_residual = " + Numbers.format(g.sigma2Residual())
+                    + "; per-method sigma2_train / sigma2_unlearn below are each method's own REML fit");
+            out.println(TextTable.of(g.effectsTable()));
+            out.println(TextTable.of(g.differencesTable()));
             for (String note : g.notes()) {
-                out.println("  note: " + note);
+                out.println("  note: " + TextTable.numbersIn(note));
             }
         }
     }
@@ -198,37 +198,9 @@ final class StatsCommand implements Callable<Integer> {
                 }
             }
         }
-        bySlice.forEach((note, slices) -> out.println("  note: " + note + " ["
+        bySlice.forEach((note, slices) -> out.println("  note: " + TextTable.numbersIn(note) + " ["
                 + String.join(", ", slices.subList(0, Math.min(3, slices.size())))
                 + (slices.size() > 3 ? " and " + (slices.size() - 3) + " more" : "") + "]"));
-    }
-
-    /** The table with its double columns printed to 4 significant digits (missing: blank). */
-    private static Table rounded(Table t) {
-        Table copy = t.copy();
-        DecimalFormat format = new DecimalFormat("0.###E0", DecimalFormatSymbols.getInstance(Locale.ROOT));
-        for (Column<?> c : copy.columns()) {
-            if (c instanceof DoubleColumn d) {
-                d.setPrintFormatter(new NumberFormat() {
-                    @Override
-                    public StringBuffer format(double v, StringBuffer sb, java.text.FieldPosition pos) {
-                        return sb.append(v == 0 || (Math.abs(v) >= 1e-3 && Math.abs(v) < 1e4)
-                                ? String.format(Locale.ROOT, "%.4g", v) : format.format(v));
-                    }
-
-                    @Override
-                    public StringBuffer format(long v, StringBuffer sb, java.text.FieldPosition pos) {
-                        return sb.append(v);
-                    }
-
-                    @Override
-                    public Number parse(String source, java.text.ParsePosition pos) {
-                        throw new UnsupportedOperationException("print-only format");
-                    }
-                }, "");
-            }
-        }
-        return copy;
     }
 
     /** One map per row; missing cells become null. */

@@ -20,8 +20,12 @@ import org.seedscope.engine.graph.Shape;
  * the state ({@link #stateTensors()}), which optimisers never touch. For an MLP the layout is
  * {@code W1 b1 W2 b2 ...} as it always was.
  *
- * <p>Two architectures are equal when their input shapes and layers are; the description only
- * names them.
+ * <p>A user's ONNX network enters as an {@link ImportedGraph} instead of layers: its parameters are
+ * the float initializers its operators use as weights, biases and batch-normalisation scale and
+ * shift, in the order the graph first reads them, and its state the running statistics.
+ *
+ * <p>Two architectures are equal when their input shapes and layers (or imported graphs) are; the
+ * description only names them.
  */
 public final class Architecture {
     private final String description;
@@ -34,6 +38,8 @@ public final class Architecture {
     private final Map<String, List<Integer>> shapes;
     private final long activations;
     private final long patches;
+    private final int smallestBatch;
+    private final ImportedGraph imported;
 
     /**
      * One tensor of the flat parameter (or state) vector.
@@ -99,39 +105,66 @@ public final class Architecture {
      * @throws IllegalArgumentException naming the layer that does not fit
      */
     public Architecture(String description, List<Integer> inputShape, List<Layer> layers) {
+        this(description, inputShape, layers, null);
+    }
+
+    /**
+     * A user's ONNX network ({@link ImportedGraph}): the engine runs its own graph, node by node,
+     * so {@link #layers()} is empty and {@link #outputShape} takes the graph's value names.
+     *
+     * @param graph the validated graph
+     */
+    public Architecture(ImportedGraph graph) {
+        this(graph.description(), graph.inputShape(), List.of(), graph);
+    }
+
+    private Architecture(String description, List<Integer> inputShape, List<Layer> layers, ImportedGraph imported) {
         this.description = Objects.requireNonNull(description, "description");
         this.inputShape = List.copyOf(inputShape);
         this.layers = List.copyOf(layers);
+        this.imported = imported;
         if (this.inputShape.isEmpty() || this.inputShape.stream().anyMatch(d -> d < 1)) {
             throw new IllegalArgumentException("input shape must have positive dimensions, got " + inputShape);
         }
-        Layers.Forward f = Layers.emit(this.inputShape, this.layers, Layers.Mode.EVALUATION);
+        Layers.Forward f = emit(Layers.Mode.EVALUATION);
         this.parameters = List.copyOf(f.parameters());
         this.state = List.copyOf(f.state());
         this.outputs = (int) f.graph().shape(f.logits()).dim(1);
-        Shape pen = f.graph().shape(f.penultimate());
-        this.penultimateWidth = (int) pen.perExample();
+        this.penultimateWidth = (int) f.graph().shape(f.penultimate()).perExample();
+        java.util.Set<String> parameterNames = new java.util.HashSet<>();
+        this.parameters.forEach(t -> parameterNames.add(t.name()));
         long act = f.graph().shape(Layers.INPUT).perExample();
         long patch = 0;
+        int smallest = 1;
         Map<String, List<Integer>> sh = new LinkedHashMap<>();
-        for (Layer l : this.layers) {
-            long[] d = f.graph().shape(l.name()).dims();
+        for (ai.onnx.proto.OnnxMl.NodeProto n : f.graph().nodes()) {
+            Shape out = f.graph().shape(n.getOutput(0));
+            long[] d = out.dims();
             List<Integer> perExample = new ArrayList<>();
             for (int i = 1; i < d.length; i++) {
                 perExample.add((int) d[i]);
             }
-            sh.put(l.name(), List.copyOf(perExample));
-            act += f.graph().shape(l.name()).perExample();
-            if (l instanceof Layer.Conv2d c) {
-                long k2 = (long) c.kernel() * c.kernel();
-                long in = f.graph().shape(c.input()).dim(1);
-                Shape out = f.graph().shape(c.name());
-                patch += in * k2 * out.dim(2) * out.dim(3) + in / c.groups() * k2 * c.channels();
+            sh.put(n.getOutput(0), List.copyOf(perExample));
+            act += out.perExample();
+            if (n.getOpType().equals("Conv") && parameterNames.contains(n.getInput(1))) {
+                Shape w = f.graph().shape(n.getInput(1));
+                long k2 = w.dim(2) * w.dim(3);
+                long in = f.graph().shape(n.getInput(0)).dim(1);
+                patch += in * k2 * out.dim(2) * out.dim(3) + w.dim(1) * k2 * w.dim(0);
+            }
+            if (n.getOpType().equals("BatchNormalization") && out.perExample() / out.dim(1) < 2) {
+                smallest = 2;
             }
         }
         this.shapes = java.util.Collections.unmodifiableMap(sh);
         this.activations = act;
         this.patches = patch;
+        this.smallestBatch = smallest;
+    }
+
+    /** @return the forward graph of this architecture in the given mode */
+    Layers.Forward emit(Layers.Mode mode) {
+        return imported != null ? imported.emit(mode) : Layers.emit(inputShape, layers, mode);
     }
 
     private static List<Layer> mlpLayers(int inputs, List<Integer> hidden, int outputs) {
@@ -182,13 +215,13 @@ public final class Architecture {
         return outputs;
     }
 
-    /** @return the layers */
+    /** @return the layers; empty for an imported graph */
     public List<Layer> layers() {
         return layers;
     }
 
     /**
-     * @param layer a layer's name
+     * @param layer a layer's name (of an imported graph: a value a node produces)
      * @return the shape of its output for one example, e.g. {@code [32, 28, 28]}
      */
     public List<Integer> outputShape(String layer) {
@@ -243,6 +276,19 @@ public final class Architecture {
         return layers.size() == 1 && inputShape.size() == 1;
     }
 
+    /** @return the imported ONNX graph this architecture runs, or empty for a layer graph */
+    public java.util.Optional<ImportedGraph> imported() {
+        return java.util.Optional.ofNullable(imported);
+    }
+
+    /**
+     * @return the smallest batch a training step takes: 2 when a batch normalisation sees one value
+     *     per channel and example (its unbiased variance needs two), else 1
+     */
+    int smallestBatch() {
+        return smallestBatch;
+    }
+
     /** @return floats of all layer outputs of one example (the input included), to size batches by memory */
     long activationsPerExample() {
         return activations;
@@ -255,12 +301,13 @@ public final class Architecture {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Architecture a && a.inputShape.equals(inputShape) && a.layers.equals(layers);
+        return o instanceof Architecture a && a.inputShape.equals(inputShape) && a.layers.equals(layers)
+                && Objects.equals(a.imported, imported);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(inputShape, layers);
+        return Objects.hash(inputShape, layers, imported);
     }
 
     /** @return the description, e.g. {@code mlp 784-256-10} */

@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * An architecture as JSON: {@code {"description", "inputShape": [...], "layers": [{"type":
  * "Conv2d", "name": ..., ...}]}}, every layer written field by field from its record components,
- * so a new layer field needs no change here.
+ * so a new layer field needs no change here. An imported graph is written as {@code "onnx"}, the
+ * base64 of its structure ({@link ImportedGraph#structure()}), and {@code "frozen"}.
  */
 final class ArchitectureJson {
     private ArchitectureJson() {}
@@ -23,6 +24,12 @@ final class ArchitectureJson {
         out.put("description", arch.toString());
         ArrayNode shape = out.putArray("inputShape");
         arch.inputShape().forEach(shape::add);
+        if (arch.imported().isPresent()) {
+            ImportedGraph g = arch.imported().get();
+            out.put("onnx", java.util.Base64.getEncoder().encodeToString(g.structure().toByteArray()));
+            g.frozen().forEach(out.putArray("frozen")::add);
+            return out;
+        }
         ArrayNode layers = out.putArray("layers");
         for (Layer layer : arch.layers()) {
             ObjectNode l = layers.addObject();
@@ -48,6 +55,20 @@ final class ArchitectureJson {
      * @return the architecture
      */
     static Architecture read(JsonNode node, String where) {
+        if (node.has("onnx")) {
+            java.util.Set<String> frozen = new java.util.TreeSet<>();
+            node.path("frozen").forEach(f -> frozen.add(f.asText()));
+            try {
+                ai.onnx.proto.OnnxMl.ModelProto structure = ai.onnx.proto.OnnxMl.ModelProto.parseFrom(
+                        java.util.Base64.getDecoder().decode(node.get("onnx").asText()));
+                String description = node.path("description").asText("onnx imported");
+                String name = description.startsWith("onnx ") ? description.substring(5).replaceAll(" [^ ]*$", "")
+                        : description;
+                return new Architecture(ImportedGraph.of(name, structure, frozen));
+            } catch (com.google.protobuf.InvalidProtocolBufferException | IllegalArgumentException e) {
+                throw new IllegalArgumentException(where + ": the imported graph cannot be read: " + e.getMessage(), e);
+            }
+        }
         List<Integer> shape = new ArrayList<>();
         node.path("inputShape").forEach(d -> shape.add(d.asInt()));
         List<Layer> layers = new ArrayList<>();

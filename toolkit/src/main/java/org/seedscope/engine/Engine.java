@@ -222,13 +222,18 @@ public final class Engine implements AutoCloseable {
      * Writes a standalone ONNX inference file (opset {@value Graph#OPSET}, standard operators only,
      * parameters and running statistics as initializers) that any ONNX Runtime can run: input
      * {@code x} of shape {@code [batch, features]} for an MLP or {@code [batch, C, H, W]} for an
-     * image network; outputs {@code logits}, {@code probs}, {@code penultimate}.
+     * image network; outputs {@code logits}, {@code probs}, {@code penultimate}. An imported network
+     * ({@link Architecture#imported()}) is written as the user's own graph instead: the same nodes,
+     * input and output names and opset, holding the model's parameters and running statistics.
      *
      * @param model the model
      * @param file destination; written atomically
      */
     public static void exportOnnx(Model model, Path file) {
-        AtomicFiles.write(file, Graphs.inference(model.architecture(), model).toByteArray());
+        java.util.Optional<ImportedGraph> imported = model.architecture().imported();
+        AtomicFiles.write(file, (imported.isPresent()
+                ? imported.get().withValues(new ImportedGraph.Values(model.parameters(), model.state()))
+                : Graphs.inference(model.architecture(), model)).toByteArray());
     }
 
     OrtEnvironment environment() {

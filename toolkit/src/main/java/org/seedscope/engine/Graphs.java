@@ -141,8 +141,10 @@ final class Graphs {
 
     /** The forward graph with the last layer's value named {@code logits}. */
     private static Layers.Forward forward(Architecture arch, Layers.Mode mode) {
-        Layers.Forward f = Layers.emit(arch.inputShape(), arch.layers(), mode);
-        f.graph().rename(f.logits(), "logits");
+        Layers.Forward f = arch.emit(mode);
+        if (!f.logits().equals("logits")) {
+            f.graph().rename(f.logits(), "logits");
+        }
         String penultimate = f.penultimate().equals(f.logits()) ? "logits" : f.penultimate();
         return new Layers.Forward(f.graph(), "logits", penultimate, f.newState(), f.parameters(), f.state());
     }

@@ -61,14 +61,7 @@ public final class Learner implements AutoCloseable {
         this.params = p;
         this.state = s;
         this.nextStateTensors = ns;
-        int smallest = 1;
-        for (Layer l : arch.layers()) {
-            List<Integer> shape = l instanceof Layer.BatchNorm2d ? arch.outputShape(l.name()) : null;
-            if (shape != null && shape.get(1) * shape.get(2) < 2) {
-                smallest = 2;
-            }
-        }
-        this.smallestBatch = smallest;
+        this.smallestBatch = arch.smallestBatch();
     }
 
     /** @return the model being trained (updated in place by every step) */

@@ -24,6 +24,7 @@ import org.tribuo.classification.Label;
  * {@link OnnxClassifier}) can run. Every file takes one float input {@code x} of shape
  * {@code [batch, features]} in SeedScope column order and gives class scores {@code [batch, classes]}
  * in class order:
+ * An imported network ({@link OnnxModel}) is written back in the user's own form ({@link #network}).
  * <ul>
  *   <li>{@link #mlp} and {@link #linear}: SeedScope's own graph (opset 17, Gemm/Relu/Softmax), outputs
  *       {@code logits}, {@code probs} and {@code penultimate} ({@link Engine#exportOnnx});</li>
@@ -45,12 +46,27 @@ public final class OnnxExport {
 
     /**
      * Exports an MLP (outputs {@code logits}, {@code probs}, {@code penultimate}; float32 as the engine
-     * computes), exactly as {@link Engine#exportOnnx}.
+     * computes), exactly as {@link #network}.
      *
      * @param model the trained model
      * @param file destination
      */
     public static void mlp(Model model, Path file) {
+        network(model, file);
+    }
+
+    /**
+     * Exports any engine network ({@link Engine#exportOnnx}). A built-in one gets SeedScope's graph
+     * (input {@code x}, outputs {@code logits}, {@code probs}, {@code penultimate}); an imported one
+     * ({@link OnnxModel}), e.g. after unlearning, gets the user's own graph back with the model's
+     * parameters and running statistics: the same nodes, input and output names, opset and
+     * metadata, so the user's ONNX Runtime (or PyTorch-side) code runs it unchanged. Re-importing
+     * the file gives bit-identical parameters and predictions.
+     *
+     * @param model the model
+     * @param file destination; written atomically
+     */
+    public static void network(Model model, Path file) {
         Engine.exportOnnx(model, file);
     }
 

@@ -146,8 +146,8 @@ final class CellRunner {
         p.put(ResultSchema.DATASET_SHA256.name(), setup.data().provenance().sha256());
         p.put(ResultSchema.PREPROCESSING.name(), setup.data().provenance().preprocessing());
         p.put(ResultSchema.MODEL.name(), s.arch().toString());
-        p.put(ResultSchema.ORIGINAL.name(), "trained by " + setup.spec().model().id() + " from training seed "
-                + cell.trainSeed());
+        p.put(ResultSchema.ORIGINAL.name(), setup.spec().model() instanceof OnnxFamily onnx
+                ? onnx.originalSource(cell.trainSeed()).orElse(trainedBy(cell)) : trainedBy(cell));
         p.put(ResultSchema.TRAINING.name(), setup.spec().training().toString());
         p.put(ResultSchema.SPEC_SHA256.name(), setup.specSha256());
         p.put(ResultSchema.TOOLKIT.name(), Version.describe());
@@ -156,6 +156,10 @@ final class CellRunner {
         p.put(ResultSchema.JAVA.name(), System.getProperty("java.version"));
         p.put(ResultSchema.OS.name(), System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         return ResultRow.of(cell.key(), id, failure, metrics, seconds, retrainSeconds, selected, sha, p);
+    }
+
+    private String trainedBy(Cell cell) {
+        return "trained by " + setup.spec().model().id() + " from training seed " + cell.trainSeed();
     }
 
     /** A run stopped because it used up its time budget. */

@@ -262,7 +262,8 @@ final class ModelCache {
         return sha256(b.array());
     }
 
-    private static String sha256(byte[] bytes) {
+    /** @return hex SHA-256 of the bytes */
+    static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {

@@ -15,10 +15,12 @@ import org.seedscope.unlearn.UnlearningMethod;
 /**
  * How a study makes its models: the architecture for the data, the original of a training seed,
  * the Retrain of an unlearning seed, and which unlearning methods apply. Chosen by the spec's
- * {@code model} field ({@link #parse}); its {@link #id()} is that field's canonical value.
+ * {@code model} field: an id ({@link #parse}), whose canonical value is {@link #id()}, or the
+ * object form {@code {onnx: PATH, frozen: [...], originals: [...]}} of a user's network
+ * ({@link OnnxFamily}, read by {@link SpecFiles}).
  * Families are immutable values; every model they make depends only on the arguments.
  */
-public sealed interface ModelFamily permits NetworkFamily, TribuoLogisticFamily {
+public sealed interface ModelFamily permits NetworkFamily, TribuoLogisticFamily, OnnxFamily {
 
     /** @return the canonical model id, e.g. {@code mlp-256} or {@code tribuo-lr} */
     String id();

@@ -44,6 +44,12 @@ public record NetworkFamily(Network network) implements ModelFamily {
     @Override
     public Model original(Engine engine, TrainingConfig training, Architecture arch, Examples train, long trainSeed,
             StepHook recorder) {
+        return trainOriginal(engine, training, arch, train, trainSeed, recorder);
+    }
+
+    /** An original as every engine-trained family makes it: PyTorch's initialisation, then cross-entropy training. */
+    static Model trainOriginal(Engine engine, TrainingConfig training, Architecture arch, Examples train,
+            long trainSeed, StepHook recorder) {
         Model init = Model.initialise(arch, SeedPurpose.ORIGINAL_INIT.derive(trainSeed));
         return new Trainer(engine, training).train(init, train, SeedPurpose.ORIGINAL_ORDER.derive(trainSeed),
                 Losses.crossEntropy(train.y()), recorder).model();

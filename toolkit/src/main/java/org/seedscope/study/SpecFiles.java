@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.seedscope.files.AtomicFiles;
+import org.seedscope.onnx.OnnxModel;
 
 /**
  * Reads and writes study specs as YAML or JSON: the one mapping between {@link StudySpec} and its
@@ -28,7 +29,9 @@ import org.seedscope.files.AtomicFiles;
  * with the object forms of optimiser, methods and protocols — and {@code parse(toJson(s))} equals
  * {@code s} for every spec. Files may use shorter forms (plain method ids, protocol ids with the
  * top-level {@code trainingSeeds}/{@code unlearningSeeds}, {@code optimizer: sgd} with its fields
- * in {@code training}, {@code dataset: {idx: PATH}}); fields left out take the values of
+ * in {@code training}, {@code dataset: {idx: PATH}}, {@code model: {onnx: PATH, frozen: [...],
+ * originals: [...]}} with paths relative to the spec file's folder and written absolute, with
+ * every file's SHA-256, in the canonical form); fields left out take the values of
  * {@link StudySpec#demo()}. Every error names the file, the field, the bad value and what is
  * allowed.
  */
@@ -38,6 +41,8 @@ public final class SpecFiles {
     private static final Set<String> FIELDS = Set.of("name", "dataset", "labelColumn", "trainSize", "testSize",
             "model", "training", "forget", "methods", "metrics", "trainingSeeds", "unlearningSeeds", "protocols",
             "protocol", "baseSeed", "device", "auditSample");
+    /** Fields of the object form of {@code model}, a user's ONNX network ({@link OnnxFamily}). */
+    static final Set<String> ONNX_FIELDS = Set.of("onnx", "sha256", "frozen", "originals");
     private static final Set<String> PROTOCOL_FIELDS = Set.of("protocol", "trainingSeeds", "unlearningSeeds");
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -56,10 +61,13 @@ public final class SpecFiles {
             throw AtomicFiles.failure("cannot read spec file " + file, e);
         }
         String lower = file.getFileName().toString().toLowerCase();
-        return parse(text, lower.endsWith(".yaml") || lower.endsWith(".yml"), file.toString());
+        Path folder = file.toAbsolutePath().getParent();
+        return parse(text, lower.endsWith(".yaml") || lower.endsWith(".yml"), file.toString(), folder);
     }
 
     /**
+     * Parses a spec whose relative paths (an ONNX model's files) are relative to the working directory.
+     *
      * @param text spec text
      * @param yaml true for YAML, false for JSON
      * @param source name used in error messages
@@ -67,6 +75,19 @@ public final class SpecFiles {
      * @throws IllegalArgumentException naming the source and the field for any bad input
      */
     public static StudySpec parse(String text, boolean yaml, String source) {
+        return parse(text, yaml, source, Path.of(""));
+    }
+
+    /**
+     * @param text spec text
+     * @param yaml true for YAML, false for JSON
+     * @param source name used in error messages
+     * @param folder the folder relative paths of {@code model: {onnx: ...}} are resolved against (the
+     *     spec file's folder)
+     * @return the spec
+     * @throws IllegalArgumentException naming the source and the field for any bad input
+     */
+    public static StudySpec parse(String text, boolean yaml, String source, Path folder) {
         JsonNode root;
         try {
             root = (yaml ? new ObjectMapper(new YAMLFactory()) : JSON).readTree(text);
@@ -80,23 +101,60 @@ public final class SpecFiles {
         SpecReader r = new SpecReader(source);
         r.checkFields(root, FIELDS, "");
         try {
-            return build(r, root, StudySpec.demo());
+            return build(r, root, StudySpec.demo(), folder);
         } catch (IllegalArgumentException e) {
             throw e.getMessage().startsWith(source) ? e : r.error(e.getMessage(), e);
         }
     }
 
-    private static StudySpec build(SpecReader r, JsonNode root, StudySpec d) {
+    private static StudySpec build(SpecReader r, JsonNode root, StudySpec d, Path folder) {
         return new StudySpec(r.text(root, "name", d.name()), dataset(r, root, d.dataset()),
                 r.text(root, "labelColumn", d.labelColumn()), r.integer(root, "trainSize", d.trainSize()),
-                r.integer(root, "testSize", d.testSize()),
-                root.has("model") ? r.parsed("model", r.text(root, "model", null), ModelFamily::parse) : d.model(),
+                r.integer(root, "testSize", d.testSize()), model(r, root, d.model(), folder),
                 root.has("training") ? TrainingCodec.read(r, root.get("training"), d.training()) : d.training(),
                 root.has("forget") ? r.strings(root, "forget") : d.forget(),
                 root.has("methods") ? methods(r, root) : d.methods(),
                 root.has("metrics") ? r.strings(root, "metrics") : d.metrics(), protocols(r, root, d),
                 r.whole(root, "baseSeed", d.baseSeed()), r.text(root, "device", d.device()),
                 r.integer(root, "auditSample", d.auditSample()));
+    }
+
+    private static ModelFamily model(SpecReader r, JsonNode root, ModelFamily fallback, Path folder) {
+        JsonNode v = root.get("model");
+        if (v == null) {
+            return fallback;
+        }
+        if (!v.isObject()) {
+            return r.parsed("model", r.text(root, "model", null), ModelFamily::parse);
+        }
+        r.checkFields(v, ONNX_FIELDS, "model.");
+        if (!v.has("onnx")) {
+            throw r.error("field 'model' as a mapping needs 'onnx: PATH' (an ONNX file, relative to the spec's folder)");
+        }
+        List<Path> originals = new ArrayList<>();
+        List<String> hashes = new ArrayList<>();
+        for (JsonNode o : v.has("originals") ? r.items(v, "originals") : List.<JsonNode>of()) {
+            if (!o.isTextual() && !(o.isObject() && o.path("file").isTextual())) {
+                throw r.wrongType("model.originals", o, "a list of ONNX files (or {file: PATH, sha256: HEX})");
+            }
+            originals.add(folder.resolve(o.isTextual() ? o.asText() : o.get("file").asText()));
+            hashes.add(o.path("sha256").asText(null));
+        }
+        List<String> frozen = v.has("frozen") ? r.strings(v, "frozen") : List.of();
+        OnnxFamily family = r.parsed("model", r.text(v, "onnx", null),
+                onnx -> OnnxFamily.open(folder.resolve(onnx), frozen, originals));
+        checkHash(r, "model.sha256", v.path("sha256").asText(null), family.model().file());
+        for (int i = 0; i < hashes.size(); i++) {
+            checkHash(r, "model.originals", hashes.get(i), family.model().originalFiles().get(i));
+        }
+        return family;
+    }
+
+    private static void checkHash(SpecReader r, String field, String expected, OnnxModel.Source s) {
+        if (expected != null && !expected.equals(s.sha256())) {
+            throw r.error("field '" + field + "': ONNX file " + s.path() + " has SHA-256 " + s.sha256()
+                    + ", the spec names " + expected + " (the file changed since the spec was written)");
+        }
     }
 
     private static String dataset(SpecReader r, JsonNode root, String fallback) {
@@ -202,7 +260,18 @@ public final class SpecFiles {
         o.put("labelColumn", spec.labelColumn());
         o.put("trainSize", spec.trainSize());
         o.put("testSize", spec.testSize());
-        o.put("model", spec.model().id());
+        if (spec.model() instanceof OnnxFamily onnx) {
+            ObjectNode m = o.putObject("model");
+            m.put("onnx", onnx.model().file().path().toString());
+            m.put("sha256", onnx.model().file().sha256());
+            strings(m.putArray("frozen"), List.copyOf(onnx.model().frozen()));
+            ArrayNode originals = m.putArray("originals");
+            for (OnnxModel.Source f : onnx.model().originalFiles()) {
+                originals.addObject().put("file", f.path().toString()).put("sha256", f.sha256());
+            }
+        } else {
+            o.put("model", spec.model().id());
+        }
         o.set("training", TrainingCodec.write(spec.training()));
         strings(o.putArray("forget"), spec.forget());
         ArrayNode methods = o.putArray("methods");

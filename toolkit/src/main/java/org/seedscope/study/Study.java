@@ -9,6 +9,7 @@ import org.seedscope.Version;
 import org.seedscope.data.Dataset;
 import org.seedscope.data.ForgetSpec;
 import org.seedscope.engine.Network;
+import org.seedscope.onnx.OnnxModel;
 import org.seedscope.train.TrainingConfig;
 import org.seedscope.tribuo.TribuoMethods;
 import org.seedscope.unlearn.MethodRegistry;
@@ -94,6 +95,16 @@ public final class Study {
      */
     public Study model(Network network) {
         return with(spec.withModel(new NetworkFamily(network)));
+    }
+
+    /**
+     * @param network a user's ONNX network, e.g. {@code OnnxModel.open(Path.of("net.onnx"))}: the
+     *     engine trains originals of its architecture from PyTorch's default initialisation, or, when
+     *     it has originals files, unlearns those
+     * @return a copy using it
+     */
+    public Study model(OnnxModel network) {
+        return with(spec.withModel(new OnnxFamily(network)));
     }
 
     /**

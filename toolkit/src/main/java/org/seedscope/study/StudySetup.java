@@ -76,6 +76,9 @@ record StudySetup(StudySpec spec, Dataset data, MethodRegistry registry, Map<Str
             }
             methods.put(m.name(), new ResolvedMethod(m, method));
         }
+        if (spec.model() instanceof OnnxFamily onnx) {
+            onnx.checkSeeds(spec);
+        }
         MetricSet metrics = spec.metrics().isEmpty() ? MetricSet.all() : MetricSet.of(spec.metrics());
         if (!registry.ids().contains(RETRAIN)) {
             throw new IllegalArgumentException("the method registry has no '" + RETRAIN + "', which every cell needs");

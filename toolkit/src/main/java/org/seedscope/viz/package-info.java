@@ -10,6 +10,8 @@
  * per-example ε histograms ({@link org.seedscope.viz.EpsilonHistogramChart}) and the audit's
  * spread across training seeds ({@link org.seedscope.viz.AuditSpreadChart});
  * {@link org.seedscope.viz.Charts} is the one entry point
- * to them. {@link org.seedscope.viz.ResultRows} reads {@code results.csv}.
+ * to them. {@link org.seedscope.viz.ResultRows} reads {@code results.csv};
+ * {@link org.seedscope.viz.AlgorithmSamples} takes the Algorithm-1 and Algorithm-2 samples from a
+ * study's grid when it did not run them separately.
  */
 package org.seedscope.viz;

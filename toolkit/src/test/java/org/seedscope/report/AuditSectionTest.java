@@ -81,10 +81,10 @@ class AuditSectionTest {
         assertTrue(text.contains("<h3>Audit: grid / " + SyntheticStudy.SCENARIO + "</h3>"), text);
         MethodAudit original = audit.get(SyntheticStudy.SCENARIO, Audit.ORIGINAL);
         MethodAudit floor = audit.get(SyntheticStudy.SCENARIO, Audit.FLOOR);
-        assertTrue(text.contains("<tr><td>original (no unlearning)</td><td>8</td><td>8 / 32</td><td>"
+        assertTrue(text.contains("<tr><td class=\"text\">original (no unlearning)</td><td>8</td><td>8 / 32</td><td>"
                 + Numbers.estimate(original.auc()) + "</td><td>" + Numbers.estimate(original.tprAt1()) + "</td>"),
                 text);
-        assertTrue(text.contains("<tr><td>Retrain vs Retrain (floor)</td>"), text);
+        assertTrue(text.contains("<tr><td class=\"text\">Retrain vs Retrain (floor)</td>"), text);
         assertTrue(text.contains(Html.escape(AuditSection.reading(original, floor))), "the original's reading");
         assertTrue(text.contains(Html.escape(AuditSection.reading(audit.get(SyntheticStudy.SCENARIO, "retrain2"),
                 floor))), "the second Retrain's reading");

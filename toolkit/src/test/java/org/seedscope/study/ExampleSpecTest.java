@@ -2,6 +2,7 @@ package org.seedscope.study;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -20,6 +21,22 @@ class ExampleSpecTest {
         assertEquals(List.of(Protocol.GRID), spec.protocols().stream().map(ProtocolRun::protocol).toList());
         StudyRunner runner = StudyRunner.of(spec, DatasetIds.resolve(spec), MethodRegistry.standard());
         assertEquals(2 * 4 * 3 * 5, runner.plan().size());
+    }
+
+    @Test
+    void exampleOwnNetworkSpecOpensTheNotebooksOnnxFileRelativeToItsFolderAndBindsItToTheData() {
+        StudySpec spec = SpecFiles.read(Path.of("../examples/own-network.yaml"));
+        OnnxFamily family = (OnnxFamily) spec.model();
+        assertEquals(Path.of("../notebooks/models/fashion-cnn.onnx").toAbsolutePath().normalize(),
+                family.model().file().path());
+        assertTrue(family.model().originalFiles().isEmpty(), "the engine trains the originals");
+        StudyRunner runner = StudyRunner.of(spec, DatasetIds.resolve(spec), MethodRegistry.standard());
+        assertEquals(5 * 5, runner.plan().size());
+        StudySpec tenClasses = spec.withForget(List.of("full:Shirt"));
+        String message = assertThrows(IllegalArgumentException.class,
+                () -> StudyRunner.of(tenClasses, DatasetIds.resolve(tenClasses), MethodRegistry.standard())).getMessage();
+        assertTrue(message.contains("ONNX file fashion-cnn.onnx takes examples of shape [1, 28, 28] and scores 3 "
+                + "classes, the data has shape [1, 28, 28] and 10 classes"), message);
     }
 
     @Test

@@ -5,16 +5,24 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.RecordComponent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.seedscope.engine.Mlp;
 import org.seedscope.engine.OptimizerSpec;
 import org.seedscope.train.Schedule;
@@ -22,6 +30,17 @@ import org.seedscope.train.TrainingConfig;
 
 /** Spec files: the canonical mapping (every field, both ways), identity, defaults and errors naming the field. */
 class SpecFilesTest {
+    /** A PyTorch-exported CNN for the digits (toolkit/src/test/python/onnx_fixtures.py). */
+    private static final Path DIGITS_CNN = resource("/org/seedscope/onnx/digits-cnn.onnx");
+
+    private static Path resource(String name) {
+        try {
+            return Path.of(SpecFilesTest.class.getResource(name).toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A spec with a non-default value in every field, Adam constants and a seed above 2^31 included. */
     static final StudySpec EVERY_FIELD = new StudySpec("every", "csv:data.csv", "target", 300, 100,
             new NetworkFamily(Mlp.hidden(32, 16)),
@@ -52,6 +71,52 @@ class SpecFilesTest {
         m.put("device", s -> s.withDevice("cpu"));
         m.put("auditSample", s -> s.withAuditSample(0));
         return m;
+    }
+
+    /** A user's ONNX network with a non-default value in every field of the object form. */
+    private static OnnxFamily onnx(Path file, List<String> frozen, int originals) {
+        return OnnxFamily.open(file, frozen, Collections.nCopies(originals, DIGITS_CNN));
+    }
+
+    /**
+     * One changed value per field of the object form {@code model: {onnx, frozen, originals}}
+     * (checked below to cover {@link SpecFiles#ONNX_FIELDS}; {@code sha256} follows the file): the
+     * same bytes under another path, one more frozen name, one more originals file.
+     */
+    static Map<String, Supplier<OnnxFamily>> oneOnnxChanges(Path otherFolder) {
+        Map<String, Supplier<OnnxFamily>> m = new LinkedHashMap<>();
+        m.put("onnx", () -> {
+            Path copy = otherFolder.resolve("digits-cnn.onnx");
+            try {
+                Files.copy(DIGITS_CNN, copy, StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return onnx(copy, List.of("conv.weight"), 1);
+        });
+        m.put("frozen", () -> onnx(DIGITS_CNN, List.of("conv.weight", "fc.bias"), 1));
+        m.put("originals", () -> onnx(DIGITS_CNN, List.of("conv.weight"), 2));
+        return m;
+    }
+
+    @Test
+    void theOnnxObjectFormRoundTripsEveryFieldAndEachChangesTheIdentity(@TempDir Path other) {
+        Set<String> covered = new TreeSet<>(oneOnnxChanges(other).keySet());
+        covered.add("sha256");
+        assertEquals(new TreeSet<>(SpecFiles.ONNX_FIELDS), covered,
+                "a new field of model: {onnx: ...} needs a line in oneOnnxChanges");
+        StudySpec base = EVERY_FIELD.withModel(onnx(DIGITS_CNN, List.of("conv.weight"), 1));
+        String json = SpecFiles.toJson(base);
+        assertEquals(base, SpecFiles.parse(json, false, "spec.json"));
+        assertTrue(json.contains("\"onnx\" : \"" + DIGITS_CNN.toAbsolutePath().normalize()) && json.contains(
+                "\"frozen\" : [ \"conv.weight\" ]"), json);
+        String id = SpecFiles.sha256(base, "data");
+        for (Map.Entry<String, Supplier<OnnxFamily>> e : oneOnnxChanges(other).entrySet()) {
+            StudySpec changed = base.withModel(e.getValue().get());
+            assertNotEquals(base, changed, e.getKey());
+            assertEquals(changed, SpecFiles.parse(SpecFiles.toJson(changed), false, "spec.json"), e.getKey());
+            assertNotEquals(id, SpecFiles.sha256(changed, "data"), e.getKey());
+        }
     }
 
     /** One changed value per training setting, the optimiser's constants included. */

@@ -91,6 +91,17 @@ public final class Graph {
     }
 
     /**
+     * @param tensor an initializer of any type to add as it is (an imported graph's constant); its name unused so far
+     * @return its name
+     */
+    public String initializer(TensorProto tensor) {
+        claim(tensor.getName());
+        constants.put(tensor.getName(), tensor);
+        shapes.put(tensor.getName(), Shape.of(tensor.getDimsList().stream().mapToLong(Long::longValue).toArray()));
+        return tensor.getName();
+    }
+
+    /**
      * Turns a declared input into a constant holding the given values (used to embed parameters).
      *
      * @param input a declared input
