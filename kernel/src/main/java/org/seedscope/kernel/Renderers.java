@@ -3,6 +3,7 @@ package org.seedscope.kernel;
 import java.awt.image.RenderedImage;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -14,7 +15,11 @@ import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.display.common.Image;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.HeatMapSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.internal.series.AxesChartSeriesCategory;
+import org.knowm.xchart.internal.series.AxesChartSeriesNumericalNoErrorBars;
+import org.knowm.xchart.internal.series.Series;
 import org.seedscope.study.StudyResult;
 import tech.tablesaw.api.Table;
 
@@ -30,7 +35,9 @@ import tech.tablesaw.api.Table;
  *       the record's {@code toPng()} or {@code toHtml()} as below;</li>
  *   <li>{@code double[]}, {@code float[]}, {@code int[]}, {@code long[]} and their 2-D forms:
  *       abbreviated text with rounded numbers ({@link ArrayDisplay});</li>
- *   <li>an XChart {@link Chart}: a PNG of the chart at its size, plus a one-line text summary;</li>
+ *   <li>an XChart {@link Chart}: a PNG of the chart at its size, plus a one-line text summary naming
+ *       its type, title, size and how many series and data points it holds ({@link #summary}), so a
+ *       text-only front end, and CI, can tell an empty chart from a drawn one;</li>
  *   <li>any {@link RenderedImage} (such as a {@code BufferedImage}): PNG, and "image W×H" as text;</li>
  *   <li>any other object with a public no-argument {@code toPng()} returning {@code byte[]} (PNG
  *       bytes) or {@code toHtml()} returning {@code String}: those, plus {@code toString()}.
@@ -87,8 +94,37 @@ final class Renderers {
         if (context.wantsDataRenderedAs(MIMEType.IMAGE_PNG)) {
             Image.renderImage(BitmapEncoder.getBufferedImage(chart), context);
         }
-        context.renderIfRequested(MIMEType.TEXT_PLAIN, () -> chart.getClass().getSimpleName()
-                + " \"" + chart.getTitle() + "\" " + chart.getWidth() + "\u00d7" + chart.getHeight());
+        context.renderIfRequested(MIMEType.TEXT_PLAIN, () -> summary(chart));
+    }
+
+    /**
+     * @param chart an XChart chart
+     * @return {@code TYPE "TITLE" W×H, S series, P points}: P counts the finite y values of XY and
+     *     category series (a NaN is a gap, not a point), the cells of heat maps, and 1 for any other
+     *     series (a pie slice)
+     */
+    static String summary(Chart<?, ?> chart) {
+        long points = 0;
+        for (Series series : chart.getSeriesMap().values()) {
+            points += points(series);
+        }
+        int n = chart.getSeriesMap().size();
+        return chart.getClass().getSimpleName() + " \"" + chart.getTitle() + "\" " + chart.getWidth() + "\u00d7"
+                + chart.getHeight() + ", " + n + " series, " + points
+                + (points == 1 ? " point" : " points");
+    }
+
+    private static long points(Series series) {
+        if (series instanceof AxesChartSeriesNumericalNoErrorBars xy) {
+            return Arrays.stream(xy.getYData()).filter(Double::isFinite).count();
+        }
+        if (series instanceof AxesChartSeriesCategory category) {
+            return category.getYData().stream().filter(v -> v != null && Double.isFinite(v.doubleValue())).count();
+        }
+        if (series instanceof HeatMapSeries heat) {
+            return heat.getHeatData().size();
+        }
+        return 1;
     }
 
     private static void renderSelfDescribing(Object value, RenderContext context) {

@@ -7,12 +7,16 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Base64;
+import java.util.List;
 import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 import org.junit.jupiter.api.Test;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.HeatMapChart;
+import org.knowm.xchart.XYChart;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
 
@@ -69,5 +73,28 @@ class RenderersTest {
         DisplayData shown = renderer.render(new PngBadge(png.toByteArray()));
         assertEquals(Base64.getEncoder().encodeToString(png.toByteArray()), shown.getData(MIMEType.IMAGE_PNG));
         assertEquals("badge", shown.getData(MIMEType.TEXT_PLAIN));
+    }
+
+    @Test
+    void chartsAreSummarisedWithTheirSeriesAndFinitePoints() {
+        XYChart xy = new XYChart(300, 200);
+        xy.setTitle("two lines");
+        xy.addSeries("a", new double[] {1, 2, 3}, new double[] {0.5, Double.NaN, 0.7});
+        xy.addSeries("b", new double[] {1}, new double[] {2});
+        Renderer renderer = new Renderer();
+        Renderers.registerAll(renderer);
+        DisplayData shown = renderer.render(xy);
+        assertEquals("XYChart \"two lines\" 300\u00d7200, 2 series, 3 points", shown.getData(MIMEType.TEXT_PLAIN));
+        assertTrue(shown.getData(MIMEType.IMAGE_PNG) != null, "the chart is drawn as PNG too");
+
+        CategoryChart bars = new CategoryChart(300, 200);
+        assertEquals("CategoryChart \"\" 300\u00d7200, 0 series, 0 points", Renderers.summary(bars));
+        bars.addSeries("w2", List.of("x", "y"), List.of(0.1, 0.2));
+        assertTrue(Renderers.summary(bars).endsWith(", 1 series, 2 points"), Renderers.summary(bars));
+
+        HeatMapChart heat = new HeatMapChart(300, 200);
+        heat.addSeries("mdd", List.of(1, 2), List.of(1, 2, 3),
+                List.of(new Number[] {0, 0, 1}, new Number[] {0, 1, 2}, new Number[] {1, 0, 3}));
+        assertTrue(Renderers.summary(heat).endsWith(", 1 series, 3 points"), Renderers.summary(heat));
     }
 }

@@ -152,7 +152,7 @@ class SeedScopeKernelTest {
         BufferedImage decoded = decodePng(shown);
         assertEquals(320, decoded.getWidth());
         assertEquals(240, decoded.getHeight());
-        assertEquals("XYChart \"loss\" 320\u00d7240", shown.getData(MIMEType.TEXT_PLAIN));
+        assertEquals("XYChart \"loss\" 320\u00d7240, 1 series, 3 points", shown.getData(MIMEType.TEXT_PLAIN));
     }
 
     @Test

@@ -58,7 +58,30 @@ public final class Study {
     public static Study on(Dataset data) {
         StudySpec demo = StudySpec.demo();
         return new Study(data, demo.withName(data.name()).withDataset(data.name(), 0, 0), TribuoMethods.registry(),
-                null, Math.max(1, Runtime.getRuntime().availableProcessors()), 11, 11);
+                null, processors(), 11, 11);
+    }
+
+    /**
+     * A study that runs a given spec as it stands, e.g. one read with {@link SpecFiles#read}: its data
+     * set is resolved from the spec's {@code dataset} field ({@link DatasetIds#resolve(StudySpec)}, so
+     * relative {@code csv:} or {@code idx:} paths are read against the working directory) and subset
+     * to its {@code trainSize}/{@code testSize}. {@link #trainingSeeds} and {@link #unlearningSeeds}
+     * start from the largest I and J among its protocols.
+     *
+     * @param spec the spec
+     * @return a study running it, with every registered method (engine and Tribuo) available
+     * @throws IllegalArgumentException when the data set id is unknown
+     * @throws java.io.UncheckedIOException when the data cannot be read
+     */
+    public static Study of(StudySpec spec) {
+        int i = spec.protocols().stream().mapToInt(ProtocolRun::trainingSeeds).max().orElse(1);
+        int j = spec.protocols().stream().mapToInt(ProtocolRun::unlearningSeeds).max().orElse(1);
+        return new Study(DatasetIds.resolve(spec), spec, TribuoMethods.registry(), null,
+                processors(), i, j);
+    }
+
+    private static int processors() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors());
     }
 
     private Study with(StudySpec s) {
