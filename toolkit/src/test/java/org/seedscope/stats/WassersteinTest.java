@@ -11,12 +11,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.SplittableRandom;
 import org.apache.commons.statistics.inference.KolmogorovSmirnovTest;
 import org.junit.jupiter.api.Test;
+import org.seedscope.results.ResultTables;
 import tech.tablesaw.api.ColumnType;
-import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.io.csv.CsvReadOptions;
 
@@ -211,17 +210,9 @@ class WassersteinTest {
                 "results.csv").toFile()).columnTypesPartial(types).build());
     }
 
-    /** Numeric metric columns of a shipped study (not seeds, indices or timings). */
+    /** Metric columns of a shipped study, as the result schema defines them (not seeds, timings or diagnostics). */
     static List<String> metrics(Table t) {
-        List<String> out = new ArrayList<>();
-        Set<String> not = Set.of("cell", "i", "j", "train_seed", "unlearn_seed", "eval_seed",
-                "runtime_s", "retrain_runtime_s", "speedup");
-        for (String c : t.columnNames()) {
-            if (t.column(c) instanceof NumericColumn<?> && !not.contains(c)) {
-                out.add(c);
-            }
-        }
-        return out;
+        return ResultTables.metricColumns(t);
     }
 
     @Test
