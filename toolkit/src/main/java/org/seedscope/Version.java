@@ -7,7 +7,6 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -17,6 +16,7 @@ import java.util.TreeMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
+import org.seedscope.files.Sha256;
 
 /**
  * The identity of the running toolkit build, as written into every result row's provenance and
@@ -90,7 +90,7 @@ public final class Version {
             try {
                 Path source = Path.of(Version.class.getProtectionDomain().getCodeSource().getLocation().toURI());
                 Map<String, byte[]> classes = Files.isDirectory(source) ? fromDirectory(source) : fromJar(source);
-                MessageDigest md = MessageDigest.getInstance("SHA-256");
+                MessageDigest md = Sha256.digest();
                 for (Map.Entry<String, byte[]> e : classes.entrySet()) {
                     md.update(e.getKey().getBytes(java.nio.charset.StandardCharsets.UTF_8));
                     md.update(e.getValue());
@@ -98,7 +98,7 @@ public final class Version {
                 return HexFormat.of().formatHex(md.digest()).substring(0, 16);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read the toolkit's classes to compute the build id", e);
-            } catch (URISyntaxException | NoSuchAlgorithmException | SecurityException e) {
+            } catch (URISyntaxException | SecurityException e) {
                 throw new IllegalStateException("cannot compute the toolkit's build id", e);
             }
         }

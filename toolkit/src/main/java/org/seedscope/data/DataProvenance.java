@@ -2,9 +2,9 @@ package org.seedscope.data;
 
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Objects;
+import org.seedscope.files.Sha256;
 
 /**
  * Where a {@link Dataset} came from and what was done to it.
@@ -69,12 +69,7 @@ public record DataProvenance(String source, String preprocessing, String split, 
      * @return 64 lower-case hex digits
      */
     public static String sha256(Examples train, Examples test) {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("this JVM has no SHA-256 (required by the Java SE spec)", e);
-        }
+        MessageDigest digest = Sha256.digest();
         ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
         for (Examples e : new Examples[] {train, test}) {
             buffer.putInt(e.size()).putInt(e.features()).putInt(e.classes());

@@ -3,9 +3,7 @@ package org.seedscope.engine;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import org.seedscope.files.Sha256;
 
 /**
  * A flat vector of float parameters held in a direct, native-order buffer so ONNX Runtime reads it
@@ -110,14 +108,9 @@ public final class Parameters {
 
     /** @return hex SHA-256 of the little-endian bytes of the values: equal iff bit-identical */
     public String sha256() {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            ByteBuffer bytes = ByteBuffer.allocate(size() * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-            bytes.asFloatBuffer().put(toArray());
-            return HexFormat.of().formatHex(md.digest(bytes.array()));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available in this JVM", e);
-        }
+        ByteBuffer bytes = ByteBuffer.allocate(size() * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        bytes.asFloatBuffer().put(toArray());
+        return Sha256.hex(bytes.array());
     }
 
     /**

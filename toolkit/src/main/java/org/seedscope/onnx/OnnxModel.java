@@ -5,11 +5,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,6 +15,7 @@ import java.util.TreeSet;
 import org.seedscope.engine.Architecture;
 import org.seedscope.engine.ImportedGraph;
 import org.seedscope.engine.Model;
+import org.seedscope.files.Sha256;
 
 /**
  * A user's ONNX network that SeedScope trains, unlearns and evaluates like a built-in one, e.g. a
@@ -145,7 +143,7 @@ public final class OnnxModel {
             throw new UncheckedIOException("cannot read ONNX file " + p, e);
         }
         try {
-            return new Read(new Source(p, sha256(bytes)), ModelProto.parseFrom(bytes));
+            return new Read(new Source(p, Sha256.hex(bytes)), ModelProto.parseFrom(bytes));
         } catch (com.google.protobuf.InvalidProtocolBufferException e) {
             throw new IllegalArgumentException("ONNX file " + p + " is not an ONNX model: " + e.getMessage(), e);
         }
@@ -162,14 +160,6 @@ public final class OnnxModel {
         provenance.put("onnx_file", r.source().path().toString());
         provenance.put("onnx_sha256", r.source().sha256());
         return new Model(arch, v.parameters(), v.state(), provenance);
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available in this JVM", e);
-        }
     }
 
     /** @return the network's file */

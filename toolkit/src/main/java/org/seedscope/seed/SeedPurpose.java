@@ -1,9 +1,8 @@
 package org.seedscope.seed;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.SplittableRandom;
+import org.seedscope.files.Sha256;
 
 /**
  * What a random stream is for. Every stream a study draws from is derived from a pair
@@ -64,15 +63,11 @@ public enum SeedPurpose {
     }
 
     private static long tagOf(String id) {
-        try {
-            byte[] h = MessageDigest.getInstance("SHA-256").digest(("seedscope/" + id).getBytes(StandardCharsets.UTF_8));
-            long t = 0;
-            for (int i = 0; i < Long.BYTES; i++) {
-                t = (t << 8) | (h[i] & 0xFF);
-            }
-            return t;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available in this JVM", e);
+        byte[] h = Sha256.digest().digest(("seedscope/" + id).getBytes(StandardCharsets.UTF_8));
+        long t = 0;
+        for (int i = 0; i < Long.BYTES; i++) {
+            t = (t << 8) | (h[i] & 0xFF);
         }
+        return t;
     }
 }

@@ -6,10 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
@@ -25,6 +22,7 @@ import org.seedscope.engine.Model;
 import org.seedscope.engine.ModelFiles;
 import org.seedscope.files.AtomicFiles;
 import org.seedscope.unlearn.AmnesiacRecording;
+import org.seedscope.files.Sha256;
 
 /**
  * Trained originals and Retrain models (and Amnesiac's training-time recordings), cached on disk
@@ -162,7 +160,7 @@ final class ModelCache {
                 if (!Files.isRegularFile(file)) {
                     return "missing " + name;
                 }
-                if (!line.substring(0, 64).equals(sha256(Files.readAllBytes(file)))) {
+                if (!line.substring(0, 64).equals(Sha256.hex(Files.readAllBytes(file)))) {
                     return name + " does not match its checksum";
                 }
                 listed.add(name);
@@ -183,7 +181,7 @@ final class ModelCache {
             content.write(tmp);
             StringBuilder manifest = new StringBuilder();
             for (String name : files(tmp)) {
-                manifest.append(sha256(Files.readAllBytes(tmp.resolve(name)))).append("  ").append(name).append('\n');
+                manifest.append(Sha256.hex(Files.readAllBytes(tmp.resolve(name)))).append("  ").append(name).append('\n');
             }
             Files.writeString(tmp.resolve(MANIFEST), manifest);
             AtomicFiles.publishFolder(tmp, entry);
@@ -246,7 +244,7 @@ final class ModelCache {
      * @return the key: the first 32 hex digits of its SHA-256
      */
     static String key(String canonical) {
-        return sha256(canonical.getBytes(StandardCharsets.UTF_8)).substring(0, 32);
+        return Sha256.hex(canonical.getBytes(StandardCharsets.UTF_8)).substring(0, 32);
     }
 
     /**
@@ -259,15 +257,7 @@ final class ModelCache {
         b.asFloatBuffer().put(data.x());
         b.position(b.position() + data.x().length * 4);
         b.asIntBuffer().put(data.y());
-        return sha256(b.array());
+        return Sha256.hex(b.array());
     }
 
-    /** @return hex SHA-256 of the bytes */
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available in this JVM", e);
-        }
-    }
 }

@@ -17,6 +17,7 @@ import org.seedscope.tribuo.TribuoMethods;
 import org.seedscope.unlearn.Amnesiac;
 import org.seedscope.unlearn.UnlearningContext;
 import org.seedscope.unlearn.UnlearningMethod;
+import org.seedscope.files.Sha256;
 
 /**
  * A user's ONNX network ({@link OnnxModel}; spec form {@code model: {onnx: net.onnx, frozen: [...],
@@ -57,7 +58,7 @@ public record OnnxFamily(OnnxModel model) implements ModelFamily {
     public String id() {
         StringBuilder key = new StringBuilder(model.file().sha256()).append("|frozen=").append(model.frozen());
         model.originalFiles().forEach(o -> key.append("|original=").append(o.sha256()));
-        String hash = ModelCache.sha256(key.toString().getBytes(StandardCharsets.UTF_8));
+        String hash = Sha256.hex(key.toString().getBytes(StandardCharsets.UTF_8));
         return "onnx:" + model.file().name() + "@" + hash.substring(0, 12);
     }
 

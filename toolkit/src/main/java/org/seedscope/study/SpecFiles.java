@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.Iterator;
@@ -22,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import org.seedscope.files.AtomicFiles;
 import org.seedscope.onnx.OnnxModel;
+import org.seedscope.files.Sha256;
 
 /**
  * Reads and writes study specs as YAML or JSON: the one mapping between {@link StudySpec} and its
@@ -312,14 +312,10 @@ public final class SpecFiles {
      * @return hex SHA-256
      */
     public static String sha256(StudySpec spec, String datasetSha256) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update(toJson(spec).getBytes(StandardCharsets.UTF_8));
-            md.update(("data=" + datasetSha256).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(md.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available in this JVM", e);
-        }
+        MessageDigest md = Sha256.digest();
+        md.update(toJson(spec).getBytes(StandardCharsets.UTF_8));
+        md.update(("data=" + datasetSha256).getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(md.digest());
     }
 
     private static void strings(ArrayNode a, List<String> values) {
