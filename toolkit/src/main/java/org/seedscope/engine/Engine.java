@@ -17,6 +17,7 @@ import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import ai.onnx.proto.OnnxMl.ModelProto;
 import org.seedscope.engine.graph.Graph;
+import org.seedscope.engine.graph.NchwcConvolutions;
 import org.seedscope.engine.graph.Shape;
 
 /**
@@ -258,10 +259,13 @@ public final class Engine implements AutoCloseable {
             so.setInterOpNumThreads(1);
             so.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
             so.addConfigEntry("session.intra_op.allow_spinning", "0");
+            ModelProto run = graph;
             if (device.startsWith("cuda")) {
                 so.addCUDA(options.cudaDevice());
+            } else if (options.blockedConvolutions() && kind.startsWith("training")) {
+                run = NchwcConvolutions.rewrite(graph, NchwcBlock.size(env));
             }
-            return env.createSession(graph.toByteArray(), so);
+            return env.createSession(run.toByteArray(), so);
         } catch (OrtException e) {
             throw new IllegalStateException("ONNX Runtime rejected the generated " + kind + " graph for " + arch, e);
         }

@@ -19,8 +19,13 @@ import java.util.regex.Pattern;
  *     bit-identical results matter.
  * @param strict when true, a CUDA device that cannot be loaded is an error; when false the engine
  *     falls back to CPU and prints one line naming what was missing
+ * @param blockedConvolutions when true (the default), training graphs on the CPU run their
+ *     convolutions, and stride-1 input gradients, on ONNX Runtime's blocked-channel kernels
+ *     ({@link org.seedscope.engine.graph.NchwcConvolutions}); equal to the standard graph up to
+ *     float rounding and faster. False runs the standard Conv and ConvTranspose operators.
+ *     Inference and gradient graphs, and every written file, are standard either way
  */
-public record EngineOptions(String device, int threads, boolean strict) {
+public record EngineOptions(String device, int threads, boolean strict, boolean blockedConvolutions) {
     private static final Pattern DEVICE = Pattern.compile("cpu|cuda(?::(\\d+))?");
 
     /** Validates the device string and thread count. */
@@ -33,7 +38,18 @@ public record EngineOptions(String device, int threads, boolean strict) {
         }
     }
 
-    /** @return CPU, one thread, not strict */
+    /**
+     * Options with blocked convolutions.
+     *
+     * @param device the device
+     * @param threads intra-op threads
+     * @param strict strict device loading
+     */
+    public EngineOptions(String device, int threads, boolean strict) {
+        this(device, threads, strict, true);
+    }
+
+    /** @return CPU, one thread, not strict, blocked convolutions */
     public static EngineOptions defaults() {
         return new EngineOptions("cpu", 1, false);
     }
@@ -43,7 +59,7 @@ public record EngineOptions(String device, int threads, boolean strict) {
      * @return a copy with that device
      */
     public EngineOptions withDevice(String newDevice) {
-        return new EngineOptions(newDevice, threads, strict);
+        return new EngineOptions(newDevice, threads, strict, blockedConvolutions);
     }
 
     /**
@@ -51,7 +67,7 @@ public record EngineOptions(String device, int threads, boolean strict) {
      * @return a copy with that thread count
      */
     public EngineOptions withThreads(int newThreads) {
-        return new EngineOptions(device, newThreads, strict);
+        return new EngineOptions(device, newThreads, strict, blockedConvolutions);
     }
 
     /**
@@ -59,7 +75,15 @@ public record EngineOptions(String device, int threads, boolean strict) {
      * @return a copy with that flag
      */
     public EngineOptions withStrict(boolean newStrict) {
-        return new EngineOptions(device, threads, newStrict);
+        return new EngineOptions(device, threads, newStrict, blockedConvolutions);
+    }
+
+    /**
+     * @param blocked whether training graphs use blocked convolutions on the CPU
+     * @return a copy with that choice
+     */
+    public EngineOptions withBlockedConvolutions(boolean blocked) {
+        return new EngineOptions(device, threads, strict, blocked);
     }
 
     /** @return true for a CUDA device */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.seedscope.data.Examples;
 import org.seedscope.engine.graph.Reference;
 
 /**
@@ -31,6 +32,62 @@ class PoolingTiesTest {
     @Test
     void overlappingPaddedWindowsAddEachWindowsGradientAtItsFirstMaximum() {
         check(3, 2, 1);
+    }
+
+    /**
+     * ReLU then 2x2 pooling, the cnn's pattern, in the evaluation (gradient) graph and the training
+     * graph: the pooling rule applies the ReLU's mask on the pooled side, so a window whose maximum
+     * is 0 (ties among zeros after the ReLU, negative inputs) must get no gradient, and a tied
+     * positive window's gradient must reach its first maximum only.
+     */
+    @Test
+    void reluThenPoolingGivesTheFirstPositiveMaximumAndNothingToZeroWindows() {
+        float[] image = {
+            -1, -2, 0.5f, 0.5f, -0.25f, 0,
+            -3, -1, 0, 0.5f, 0, 0,
+            0.75f, 0, 0.25f, 0.25f, 1, -1,
+            0.75f, 0.75f, 0.25f, 0.25f, -1, 1,
+            2, 2, 2, 2, 2, 2};
+        Architecture arch = new Architecture("relu-pool", List.of(1, 5, 6), List.of(
+                new Layer.Relu("relu", "x"),
+                new Layer.MaxPool2d("pool", "relu", 2, 2, 0),
+                new Layer.Flatten("flatten", "pool"),
+                new Layer.Dense("dense", "flatten", 2, true)));
+        Model model = Model.initialise(arch, 4);
+        float[] r = {0.5f, 1f};
+        Architecture.Tensor w = arch.parameterTensors().get(0);
+        float[] relu = new float[image.length];
+        for (int i = 0; i < image.length; i++) {
+            relu[i] = Math.max(image[i], 0);
+        }
+        int[] at = Reference.argmax(new Reference.T(Checks.toDouble(relu), new int[] {1, 1, 5, 6}), new int[] {2, 2},
+                new int[] {2, 2}, new int[] {0, 0, 0, 0}, new int[] {1, 1});
+        float[] expectedDx = new float[image.length];
+        for (int j = 0; j < at.length; j++) {
+            float d = 0;
+            for (int o = 0; o < 2; o++) {
+                d += model.parameters().get(w.offset() + j * 2 + o) * r[o];
+            }
+            if (image[at[j]] > 0) {
+                expectedDx[at[j]] += d;
+            }
+        }
+        // windows (0, 0) and (0, 2) are all <= 0 after the ReLU; (0, 1) ties 0.5 twice, (1, 0) 0.75 three times
+        assertArrayEquals(new int[] {0, 2, 4, 12, 14, 16}, at);
+        try (Engine engine = Engine.cpu()) {
+            float[] dx = engine.gradients(model, image, 1, r, GradientRequest.WITH_INPUT).input();
+            assertArrayEquals(expectedDx, dx, 1e-6f, "input gradient through ReLU and pooling");
+            float[] evaluation = engine.gradients(model, image, 1, r, GradientRequest.WITH_INPUT).parameters();
+            try (Learner learner = engine.learner(model, new OptimizerSpec.Sgd(0.1, 0, 0))) {
+                learner.backpropagate(new Examples(image, new int[1], arch.inputs(), arch.outputs()), new int[] {0},
+                        (rows, logits, grad) -> {
+                            System.arraycopy(r, 0, grad, 0, grad.length);
+                            return 0;
+                        });
+                assertArrayEquals(evaluation, learner.gradient().toArray(), 1e-6f,
+                        "the training graph's parameter gradient equals the evaluation graph's");
+            }
+        }
     }
 
     private static void check(int kernel, int stride, int padding) {

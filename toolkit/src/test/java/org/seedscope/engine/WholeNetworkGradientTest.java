@@ -39,6 +39,12 @@ class WholeNetworkGradientTest {
         check(Cnn.DEFAULT.architecture(new int[] {1, 12, 12}, 10), false, 5);
     }
 
+    /** The training graph: blocked convolutions and the pooling rule's ReLU mask (no BN, so the same function). */
+    @Test
+    void cnnGradientsMatchFiniteDifferencesInTrainingMode() {
+        check(Cnn.DEFAULT.architecture(new int[] {1, 12, 12}, 10), true, 8);
+    }
+
     @Test
     void resnet8GradientsMatchFiniteDifferencesInEvaluationMode() {
         check(ResNet.parse("resnet-8").architecture(new int[] {3, 8, 8}, 10), false, 6);

@@ -17,6 +17,12 @@ import java.util.List;
  * </ul>
  * Only the forward values (Y) are written by the forward node; indices are recomputed here
  * because asking MaxPool for them is several times slower than plain pooling.
+ *
+ * <p>When the input is a ReLU's output that nothing else reads, the ReLU's mask is applied here,
+ * on the pooled side: {@code dY' = Where(Y > 0, dY, 0)} before the scatter. A window's gradient
+ * reaches its first maximum, which is positive exactly when Y is, so this equals masking the
+ * scattered gradient at full size, in a quarter (for 2x2 windows) of the element-wise work; the
+ * result is named for {@link ReluRule} to pass it through.
  */
 final class MaxPoolRule implements OpRule {
 
@@ -47,22 +53,35 @@ final class MaxPoolRule implements OpRule {
     public List<String> backward(NodeProto node, List<String> dOut, boolean[] needed, Graph g) {
         String x = node.getInput(0);
         Window w = window(node, g.shape(x));
+        boolean masks = onlyReadByThis(g, x);
         NodeProto.Builder again = node.toBuilder().setName(g.fresh(node.getName() + ".indices")).clearOutput()
                 .addOutput(g.fresh(node.getName() + ".values")).addOutput(g.fresh(node.getName() + ".argmax"));
         NodeProto pool = again.build();
         g.add(pool);
         String indices = pool.getOutput(1);
-        String dY = dOut.get(0);
+        String dY = masks ? ReluRule.mask(g, node.getOutput(0), dOut.get(0)) : dOut.get(0);
+        String dX = g.fresh(x + (masks ? ReluRule.MASKED : ".grad"));
         String shape = g.op("Shape", x);
         if (w.tiles()) {
-            return Ops.list(g.op("MaxUnpool", List.of(dY, indices, shape),
-                    Attributes.of("kernel_shape", w.kernel()), Attributes.of("strides", w.strides())));
+            g.assign(dX, "MaxUnpool", List.of(dY, indices, shape),
+                    Attributes.of("kernel_shape", w.kernel()), Attributes.of("strides", w.strides()));
+            return Ops.list(dX);
         }
         String flat = Ops.reshape(g, x, -1);
         String zeros = g.op("ConstantOfShape", g.op("Shape", flat));
         String scattered = g.op("ScatterElements", List.of(zeros, Ops.reshape(g, indices, -1), Ops.reshape(g, dY, -1)),
                 Attributes.of("axis", 0), reduction());
-        return Ops.list(g.op("Reshape", scattered, shape));
+        g.assign(dX, "Reshape", List.of(scattered, shape));
+        return Ops.list(dX);
+    }
+
+    /** @return true when {@code x} is a ReLU's output that only one node reads and no output exposes */
+    private static boolean onlyReadByThis(Graph g, String x) {
+        int producer = g.producer(x);
+        if (producer < 0 || !g.nodes().get(producer).getOpType().equals("Relu") || g.outputs().contains(x)) {
+            return false;
+        }
+        return g.nodes().stream().filter(n -> n.getInputList().contains(x)).count() == 1;
     }
 
     private static ai.onnx.proto.OnnxMl.AttributeProto reduction() {
