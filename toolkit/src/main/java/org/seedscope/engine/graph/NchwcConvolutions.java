@@ -35,8 +35,10 @@ import java.util.Set;
  *       rewritten as above.</li>
  * </ul>
  * A ReLU that is the only reader of a rewritten convolution's output (not itself a graph output)
- * is applied by the kernel ({@code activation = "Relu"}) and its node removed. Other nodes, and
- * convolutions outside these conditions, are kept. The result is the same
+ * is applied by the kernel ({@code activation = "Relu"}) and its node removed. A max-pool of a
+ * rewritten node's output pools the blocked tensor, and a convolution reading either reads the
+ * blocked tensor, so the layout changes once; NCHW copies are written only where something else
+ * reads them. Other nodes, and convolutions outside these conditions, are kept. The result is the same
  * function up to float rounding (the blocked kernel sums in another order), deterministic run to
  * run and across thread counts (each output is summed by one thread). The rewritten graph is for
  * ONNX Runtime's CPU provider only; files the engine writes never contain it.
@@ -52,7 +54,13 @@ public final class NchwcConvolutions {
     private final Map<String, List<NodeProto>> readers = new HashMap<>();
     private final Set<String> outputs = new HashSet<>();
     private final Set<NodeProto> fused = new HashSet<>();
+    /** NCHW value -> the same value in blocked layout, where a rewritten node produced both. */
+    private final Map<String, Blocked> twins = new HashMap<>();
+    private final Set<String> reordered = new HashSet<>();
     private int counter;
+
+    /** A value in blocked layout and its channel count. */
+    private record Blocked(String name, long channels) {}
 
     private NchwcConvolutions(int block) {
         this.block = block;
@@ -99,7 +107,7 @@ public final class NchwcConvolutions {
             }
             boolean done = n.getDomain().isEmpty()
                     && (n.getOpType().equals("Conv") && convolution(n) || n.getOpType().equals("ConvTranspose")
-                            && transposed(n));
+                            && transposed(n) || n.getOpType().equals("MaxPool") && pooled(n));
             if (!done) {
                 out.add(n);
             }
@@ -108,6 +116,9 @@ public final class NchwcConvolutions {
         if (!changed) {
             return model;
         }
+        Set<String> read = new HashSet<>(outputs);
+        out.forEach(n -> read.addAll(n.getInputList()));
+        out.removeIf(n -> reordered.contains(n.getOutput(0)) && !read.contains(n.getOutput(0)));
         ModelProto.Builder b = model.toBuilder();
         b.getGraphBuilder().clearNode().addAllNode(out);
         b.addOpsetImport(OperatorSetIdProto.newBuilder().setDomain(DOMAIN).setVersion(1));
@@ -180,7 +191,8 @@ public final class NchwcConvolutions {
                 && !outputs.contains(result) ? by.get(0) : null;
         String input = n.getInput(0);
         if (run[1] >= block) {
-            input = node("ReorderInput", DOMAIN, List.of(input));
+            Blocked twin = twins.get(input);
+            input = twin != null ? twin.name() : node("ReorderInput", DOMAIN, List.of(input));
         }
         List<String> in = new ArrayList<>(List.of(input, weight));
         if (!bias.isEmpty()) {
@@ -197,8 +209,39 @@ public final class NchwcConvolutions {
             result = relu.getOutput(0);
         }
         String y = node("Conv", DOMAIN, in, attributes.toArray(AttributeProto[]::new));
+        reorderOutput(new Blocked(y, run[0]), result);
+    }
+
+    /**
+     * A max-pool (values only) of a value a rewritten node also gave in blocked layout: pools that
+     * with ONNX Runtime's blocked kernel, so a following convolution reads it without reordering.
+     *
+     * @return true when rewritten
+     */
+    private boolean pooled(NodeProto n) {
+        Blocked in = twins.get(n.getInput(0));
+        if (in == null || n.getOutputCount() != 1 || Attributes.integer(n, "storage_order", 0) != 0) {
+            return false;
+        }
+        NodeProto.Builder pool = NodeProto.newBuilder().setOpType("MaxPool").setDomain(DOMAIN)
+                .setName(fresh("maxpool_node")).addInput(in.name()).addOutput(fresh("maxpool_nchwc"));
+        for (AttributeProto a : n.getAttributeList()) {
+            if (!a.getName().equals("storage_order")) {
+                pool.addAttribute(a);
+            }
+        }
+        out.add(pool.build());
+        reorderOutput(new Blocked(pool.getOutput(0), in.channels()), n.getOutput(0));
+        return true;
+    }
+
+    /** Writes {@code value} in NCHW layout as {@code nchw}, kept only if something reads it. */
+    private void reorderOutput(Blocked value, String nchw) {
         out.add(NodeProto.newBuilder().setOpType("ReorderOutput").setDomain(DOMAIN).setName(fresh("reorder_output"))
-                .addInput(y).addOutput(result).addAttribute(Attributes.of("channels", run[0])).build());
+                .addInput(value.name()).addOutput(nchw).addAttribute(Attributes.of("channels", value.channels()))
+                .build());
+        twins.put(nchw, value);
+        reordered.add(nchw);
     }
 
     /**
