@@ -17,8 +17,9 @@ import java.util.List;
  *        are sliced off where r exceeds the end pad
  *   dB = ReduceSum(dY, axes [0, 2, 3])
  * </pre>
- * For stride 1, one group and at least {@value #GEMM_CHANNELS} input channels, dW is instead one
- * GEMM per kernel offset over a sliced, transposed input (faster there; see {@code offsetGemms}).
+ * For stride 1 and one group, dW is instead GEMMs over a sliced, transposed input: one per kernel
+ * offset from {@value #GEMM_CHANNELS} input channels, one over the stacked slices below (faster
+ * there than the transposed convolution; see {@code offsetGemms}).
  * Per example: patches {@code P = Conv(X, one-hot kernels [C kh kw, 1, kh, kw]; group C)} (im2col
  * through a convolution), then every example's weight gradient at once by batched MatMul,
  * {@code dW_n = dY_n P_n^T} per group, squared or made absolute, and summed over n.
@@ -81,11 +82,11 @@ final class ConvRule implements OpRule {
         return d;
     }
 
-    /** Input channels from which one GEMM per kernel offset beats the transposed convolution. */
+    /** Input channels from which one GEMM per kernel offset beats one GEMM over all stacked offsets. */
     static final long GEMM_CHANNELS = 16;
 
     private static String weightGradient(Graph g, String x, String dY, Shape sx, Shape sw, Window win, long groups) {
-        if (groups == 1 && win.strides()[0] == 1 && win.strides()[1] == 1 && sx.dim(1) >= GEMM_CHANNELS) {
+        if (groups == 1 && win.strides()[0] == 1 && win.strides()[1] == 1) {
             return offsetGemms(g, x, dY, sx, sw, win);
         }
         long[] pads = win.pads().clone();
@@ -111,14 +112,17 @@ final class ConvRule implements OpRule {
     }
 
     /**
-     * Stride 1, one group: {@code dW[:, :, i, j] = dY' P_ij^T}, one GEMM per kernel offset, with
-     * {@code dY'} = dY as {@code [M, N Ho Wo]} and {@code P_ij} the input (transposed to
-     * {@code [C, N, H, W]} and padded once) sliced at offset {@code (i d, j d)} as {@code [C, N Ho Wo]};
-     * the {@code kh kw} products {@code [M, C]} are stacked and transposed to {@code [M, C, kh, kw]}.
+     * Stride 1, one group: {@code dW[:, :, i, j] = dY' P_ij^T} with {@code dY'} = dY as
+     * {@code [M, N Ho Wo]} and {@code P_ij} the input (transposed to {@code [C, N, H, W]} and padded
+     * once) sliced at offset {@code (i d, j d)} as {@code [C, N Ho Wo]}. From {@value #GEMM_CHANNELS}
+     * input channels one GEMM per offset, the {@code kh kw} products {@code [M, C]} stacked; below,
+     * where each product would be a thin matrix-vector pass over dY', the slices are stacked instead
+     * ({@code [kh kw C, N Ho Wo]}, im2col) for one GEMM. Either way transposed to {@code [M, C, kh, kw]}.
      */
     private static String offsetGemms(Graph g, String x, String dY, Shape sx, Shape sw, Window win) {
         long m = sw.dim(0);
         long c = sx.dim(1);
+        long k2 = sw.dim(2) * sw.dim(3);
         long[] p = win.pads();
         String xt = Ops.transpose(g, x, 1, 0, 2, 3);
         String padded = win.unpadded() ? xt
@@ -129,13 +133,15 @@ final class ConvRule implements OpRule {
             for (long j = 0; j < sw.dim(3); j++) {
                 long top = i * win.dilations()[0];
                 long left = j * win.dilations()[1];
-                String patch = g.op("Slice", List.of(padded, g.int64s(top, left),
-                        g.int64s(top + win.output(0), left + win.output(1)), g.int64s(2, 3)));
-                blocks.add(GemmRule.gemm(g, rows, Ops.reshape(g, patch, c, -1), 0, 1, 1f));
+                String patch = Ops.reshape(g, g.op("Slice", List.of(padded, g.int64s(top, left),
+                        g.int64s(top + win.output(0), left + win.output(1)), g.int64s(2, 3))), c, -1);
+                blocks.add(c >= GEMM_CHANNELS ? GemmRule.gemm(g, rows, patch, 0, 1, 1f) : patch);
             }
         }
         String stacked = g.op("Concat", blocks, Attributes.of("axis", 0));
-        String offsetsLast = Ops.transpose(g, Ops.reshape(g, stacked, sw.dim(2) * sw.dim(3), m, c), 1, 2, 0);
+        String offsetsLast = c >= GEMM_CHANNELS
+                ? Ops.transpose(g, Ops.reshape(g, stacked, k2, m, c), 1, 2, 0)
+                : Ops.transpose(g, Ops.reshape(g, GemmRule.gemm(g, rows, stacked, 0, 1, 1f), m, k2, c), 0, 2, 1);
         return Ops.reshape(g, offsetsLast, sw.dims());
     }
 
