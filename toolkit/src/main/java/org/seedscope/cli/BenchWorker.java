@@ -47,7 +47,7 @@ final class BenchWorker {
             List<EpochLog> log = new Trainer(engine, config).fit(arch, train, 1).log();
             double[] rates = log.stream().skip(1).mapToDouble(e -> train.size() / e.seconds()).toArray();
             out.put("architecture", arch.toString());
-            out.put("engine", engine.describe());
+            out.put("engine", engine.describe() + ", training convolutions " + engine.trainingConvolutions());
             ArrayNode epochs1 = out.putArray("epoch_examples_per_second");
             Arrays.stream(rates).forEach(r -> epochs1.add(Math.round(r * 10) / 10.0));
             out.put("examples_per_second", ThroughputBench.median(rates));

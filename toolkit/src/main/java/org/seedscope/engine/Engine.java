@@ -115,6 +115,16 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
+     * @return how training graphs run their convolutions: {@code nchwc block B} (ONNX Runtime's
+     *     blocked-channel CPU kernels, block size B; see {@link EngineOptions#blockedConvolutions()})
+     *     or {@code standard}
+     */
+    public String trainingConvolutions() {
+        return !device.startsWith("cuda") && options.blockedConvolutions() ? "nchwc block " + NchwcBlock.size(env)
+                : "standard";
+    }
+
+    /**
      * Runs the model on a set of examples (evaluation mode).
      *
      * @param model the model
