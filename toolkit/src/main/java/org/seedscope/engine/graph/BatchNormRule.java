@@ -53,18 +53,23 @@ final class BatchNormRule implements OpRule {
         return d;
     }
 
-    /**
-     * The gradients both modes share: {@code dgamma = sum(dY x^)}, {@code dbeta = sum(dY)} over all
-     * axes but 1, none for the running statistics.
-     *
-     * @return gradients per input, the input's own left for the caller
-     */
-    static List<String> affineGradients(NodeProto node, String dY, boolean[] needed, Graph g,
-            java.util.function.Supplier<String> normalised) {
+    /** Refuses gradients with respect to the running statistics (inputs 3 and 4), in either mode. */
+    static void checkNoStatisticGradients(NodeProto node, boolean[] needed) {
         if (needed[3] || needed[4]) {
             throw new IllegalArgumentException("BatchNormalization '" + node.getName()
                     + "': gradients with respect to the running statistics are not supported");
         }
+    }
+
+    /**
+     * {@code dgamma = sum(dY x^)}, {@code dbeta = sum(dY)} over all axes but 1, none for the running
+     * statistics.
+     *
+     * @return gradients per input, the input's own left for the caller
+     */
+    private static List<String> affineGradients(NodeProto node, String dY, boolean[] needed, Graph g,
+            java.util.function.Supplier<String> normalised) {
+        checkNoStatisticGradients(node, needed);
         long[] axes = Ops.allButChannels(g.shape(node.getInput(0)).rank());
         List<String> d = new ArrayList<>(Arrays.asList(new String[5]));
         if (needed[1]) {

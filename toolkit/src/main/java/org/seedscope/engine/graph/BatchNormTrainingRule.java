@@ -1,6 +1,8 @@
 package org.seedscope.engine.graph;
 
 import ai.onnx.proto.OnnxMl.NodeProto;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -17,9 +19,14 @@ import java.util.List;
  * </pre>
  * ONNX's own {@code BatchNormalization(training_mode=1)} differs (biased running variance,
  * momentum of the opposite sense, no saved statistics), so this operator is lowered to
- * ReduceMean, Sub, Mul, Sqrt, Reciprocal and Add when a file is written; the backward rule
- * recomputes the statistics from X with the same operators (identical values). Examples are
- * coupled through the batch statistics, so per-example gradients are not defined.
+ * ReduceMean, Sub, ReduceSumSquare, Mul, Sqrt, Reciprocal and Add when a file is written; the
+ * backward rule recomputes the statistics from X with the same operators (identical values).
+ * Both are written to pass over the full-size tensors as few times as possible (each pass costs
+ * about as much as the arithmetic): {@code s2 = ReduceSumSquare(X - mu) / n},
+ * {@code Y = (X - mu) (gamma rstd) + beta}, and with {@code k = gamma rstd},
+ * {@code S1 = sum(dY)}, {@code T = sum(dY (X - mu))} (so {@code dgamma = rstd T}),
+ * {@code dX = k dY - (X - mu) (k rstd^2 T / n) - k S1 / n}. Examples are coupled through the batch
+ * statistics, so per-example gradients are not defined.
  */
 final class BatchNormTrainingRule implements OpRule {
     /** Operator type. */
@@ -32,19 +39,36 @@ final class BatchNormTrainingRule implements OpRule {
         return List.of(x, c, c);
     }
 
-    /** The batch statistics, each broadcastable against X. */
-    private record Statistics(String mean, String variance, String rstd, String normalised) {}
+    /**
+     * The batch statistics, each broadcastable against X.
+     *
+     * @param count n, the values per channel (batch times positions), as a float scalar
+     */
+    private record Statistics(String mean, String centred, String variance, String rstd, String count) {}
 
     private static Statistics statistics(NodeProto node, Graph g) {
         String x = node.getInput(0);
-        long[] axes = Ops.allButChannels(g.shape(x).rank());
+        Shape sx = g.shape(x);
+        long[] axes = Ops.allButChannels(sx.rank());
         float eps = Attributes.real(node, "epsilon", 1e-5f);
+        long perExample = 1;
+        for (int i = 2; i < sx.rank(); i++) {
+            perExample *= sx.dim(i);
+        }
+        String batch = g.op("Shape", x, Attributes.of("start", 0), Attributes.of("end", 1));
+        String n = g.op("Mul", g.op("Cast", batch, Attributes.of("to", 1)), g.scalar(perExample));
         String mean = g.op("ReduceMean", x, Attributes.of("axes", axes), Attributes.of("keepdims", 1));
         String centred = g.op("Sub", x, mean);
-        String variance = g.op("ReduceMean", Ops.square(g, centred), Attributes.of("axes", axes),
-                Attributes.of("keepdims", 1));
+        String variance = g.op("Div", g.op("ReduceSumSquare", centred, Attributes.of("axes", axes),
+                Attributes.of("keepdims", 1)), n);
         String rstd = g.op("Reciprocal", g.op("Sqrt", g.op("Add", variance, g.scalar(eps))));
-        return new Statistics(mean, variance, rstd, g.op("Mul", centred, rstd));
+        return new Statistics(mean, centred, variance, rstd, n);
+    }
+
+    /** @return {@code gamma rstd}, shaped to broadcast against X */
+    private static String scale(NodeProto node, Graph g, Statistics s) {
+        Shape sx = g.shape(node.getInput(0));
+        return g.op("Mul", Ops.reshape(g, node.getInput(1), Ops.channelShape(sx.rank(), sx.dim(1))), s.rstd());
     }
 
     @Override
@@ -54,19 +78,14 @@ final class BatchNormTrainingRule implements OpRule {
         long[] cs = Ops.channelShape(sx.rank(), channels);
         float m = Attributes.real(node, "momentum", 0.1f);
         Statistics s = statistics(node, g);
-        String scaled = g.op("Mul", s.normalised(), Ops.reshape(g, node.getInput(1), cs));
+        String scaled = g.op("Mul", s.centred(), scale(node, g, s));
         g.assign(node.getOutput(0), "Add", List.of(scaled, Ops.reshape(g, node.getInput(2), cs)));
         if (node.getOutputCount() > 1 && !node.getOutput(1).isEmpty()) {
             String batchMean = g.op("Mul", Ops.reshape(g, s.mean(), channels), g.scalar(m));
             g.assign(node.getOutput(1), "Add", List.of(g.op("Mul", node.getInput(3), g.scalar(1 - m)), batchMean));
         }
         if (node.getOutputCount() > 2 && !node.getOutput(2).isEmpty()) {
-            long perExample = 1;
-            for (int i = 2; i < sx.rank(); i++) {
-                perExample *= sx.dim(i);
-            }
-            String batch = g.op("Shape", node.getInput(0), Attributes.of("start", 0), Attributes.of("end", 1));
-            String n = g.op("Mul", g.op("Cast", batch, Attributes.of("to", 1)), g.scalar(perExample));
+            String n = s.count();
             String unbias = g.op("Div", n, g.op("Sub", n, g.scalar(1)));
             String batchVar = g.op("Mul", Ops.reshape(g, s.variance(), channels), g.op("Mul", unbias, g.scalar(m)));
             g.assign(node.getOutput(2), "Add", List.of(g.op("Mul", node.getInput(4), g.scalar(1 - m)), batchVar));
@@ -75,18 +94,25 @@ final class BatchNormTrainingRule implements OpRule {
 
     @Override
     public List<String> backward(NodeProto node, List<String> dOut, boolean[] needed, Graph g) {
+        BatchNormRule.checkNoStatisticGradients(node, needed);
         String dY = dOut.get(0);
-        Shape sx = g.shape(node.getInput(0));
-        long[] axes = Ops.allButChannels(sx.rank());
+        long[] axes = Ops.allButChannels(g.shape(node.getInput(0)).rank());
         Statistics s = statistics(node, g);
-        List<String> d = BatchNormRule.affineGradients(node, dY, needed, g, s::normalised);
+        String sumDy = Ops.reduceSum(g, dY, axes, true);
+        String sumDyCentred = Ops.reduceSum(g, g.op("Mul", dY, s.centred()), axes, true);
+        List<String> d = new ArrayList<>(Arrays.asList(new String[5]));
+        if (needed[1]) {
+            d.set(1, Ops.reshape(g, g.op("Mul", sumDyCentred, s.rstd()), -1));
+        }
+        if (needed[2]) {
+            d.set(2, Ops.reshape(g, sumDy, -1));
+        }
         if (needed[0]) {
-            String dn = g.op("Mul", dY, Ops.reshape(g, node.getInput(1), Ops.channelShape(sx.rank(), sx.dim(1))));
-            String m1 = g.op("ReduceMean", dn, Attributes.of("axes", axes), Attributes.of("keepdims", 1));
-            String m2 = g.op("ReduceMean", g.op("Mul", dn, s.normalised()), Attributes.of("axes", axes),
-                    Attributes.of("keepdims", 1));
-            String inner = g.op("Sub", g.op("Sub", dn, m1), g.op("Mul", s.normalised(), m2));
-            d.set(0, g.op("Mul", inner, s.rstd()));
+            String k = scale(node, g, s);
+            String perValue = g.op("Div", k, s.count());
+            String shift = g.op("Mul", perValue, sumDy);
+            String slope = g.op("Mul", g.op("Mul", perValue, g.op("Mul", s.rstd(), s.rstd())), sumDyCentred);
+            d.set(0, g.op("Sub", g.op("Sub", g.op("Mul", dY, k), g.op("Mul", s.centred(), slope)), shift));
         }
         return d;
     }
