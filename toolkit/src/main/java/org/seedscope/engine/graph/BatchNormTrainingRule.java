@@ -19,14 +19,13 @@ import java.util.List;
  * </pre>
  * ONNX's own {@code BatchNormalization(training_mode=1)} differs (biased running variance,
  * momentum of the opposite sense, no saved statistics), so this operator is lowered to
- * ReduceMean, Sub, ReduceSumSquare, Mul, Sqrt, Reciprocal and Add when a file is written; the
- * backward rule recomputes the statistics from X with the same operators (identical values).
- * Both are written to pass over the full-size tensors as few times as possible (each pass costs
- * about as much as the arithmetic): {@code s2 = ReduceSumSquare(X - mu) / n},
- * {@code Y = (X - mu) (gamma rstd) + beta}, and with {@code k = gamma rstd},
- * {@code S1 = sum(dY)}, {@code T = sum(dY (X - mu))} (so {@code dgamma = rstd T}),
- * {@code dX = k dY - (X - mu) (k rstd^2 T / n) - k S1 / n}. Examples are coupled through the batch
- * statistics, so per-example gradients are not defined.
+ * ReduceMean, Sub, Mul, Div, Sqrt, Reciprocal and Add when a file is written; the backward rule
+ * recomputes the statistics from X with the same operators (identical values). Both pass over
+ * the full-size tensors as few times as they can (each pass costs about as much as the
+ * arithmetic): {@code Y = (X - mu) (gamma rstd) + beta}, and with {@code k = gamma rstd},
+ * {@code S1 = sum(dY)} and {@code T = sum(dY (X - mu))} (so {@code dgamma = rstd T}),
+ * {@code dX = k dY - (X - mu) (k rstd^2 T / n) - k S1 / n}. Examples are coupled through the
+ * batch statistics, so per-example gradients are not defined.
  */
 final class BatchNormTrainingRule implements OpRule {
     /** Operator type. */
@@ -59,8 +58,8 @@ final class BatchNormTrainingRule implements OpRule {
         String n = g.op("Mul", g.op("Cast", batch, Attributes.of("to", 1)), g.scalar(perExample));
         String mean = g.op("ReduceMean", x, Attributes.of("axes", axes), Attributes.of("keepdims", 1));
         String centred = g.op("Sub", x, mean);
-        String variance = g.op("Div", g.op("ReduceSumSquare", centred, Attributes.of("axes", axes),
-                Attributes.of("keepdims", 1)), n);
+        String variance = g.op("ReduceMean", Ops.square(g, centred), Attributes.of("axes", axes),
+                Attributes.of("keepdims", 1));
         String rstd = g.op("Reciprocal", g.op("Sqrt", g.op("Add", variance, g.scalar(eps))));
         return new Statistics(mean, centred, variance, rstd, n);
     }
