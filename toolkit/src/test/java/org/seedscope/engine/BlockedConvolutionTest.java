@@ -91,6 +91,17 @@ class BlockedConvolutionTest {
         assertThrows(IllegalArgumentException.class, () -> NchwcConvolutions.rewrite(t.forward(), 6));
     }
 
+    /** What {@code bench} prints: the block size ONNX Runtime reports on this CPU, or the standard graph. */
+    @Test
+    void theEngineNamesHowItsTrainingGraphsRunConvolutions() {
+        try (Engine blocked = Engine.cpu();
+                Engine standard = Engine.create(EngineOptions.defaults().withBlockedConvolutions(false))) {
+            assertTrue(blocked.trainingConvolutions().matches("nchwc block (8|16)"), blocked.trainingConvolutions());
+            assertEquals("standard", standard.trainingConvolutions());
+        }
+        assertTrue(EngineOptions.defaults().blockedConvolutions(), "blocked convolutions are the default");
+    }
+
     private static float[][] step(EngineOptions options, Model model, float[] x, float[] r) {
         Architecture arch = model.architecture();
         int n = x.length / arch.inputs();
