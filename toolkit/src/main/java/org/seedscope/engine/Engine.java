@@ -120,8 +120,7 @@ public final class Engine implements AutoCloseable {
      *     or {@code standard}
      */
     public String trainingConvolutions() {
-        return !device.startsWith("cuda") && options.blockedConvolutions() ? "nchwc block " + NchwcBlock.size(env)
-                : "standard";
+        return blockedConvolutions() ? "nchwc block " + NchwcBlock.size(env) : "standard";
     }
 
     /**
@@ -254,9 +253,18 @@ public final class Engine implements AutoCloseable {
     Training training(Architecture arch) {
         return training.computeIfAbsent(arch, a -> {
             Graphs.Training t = Graphs.training(a);
-            return new Training(create(a, "training forward", t.forward()), create(a, "training backward",
-                    t.backward()), t.saved());
+            return new Training(create(a, "training forward", forTraining(t.forward())),
+                    create(a, "training backward", forTraining(t.backward())), t.saved());
         });
+    }
+
+    /** @return the training graph as this engine runs it: with blocked convolutions where they apply */
+    private ModelProto forTraining(ModelProto graph) {
+        return blockedConvolutions() ? NchwcConvolutions.rewrite(graph, NchwcBlock.size(env)) : graph;
+    }
+
+    private boolean blockedConvolutions() {
+        return !device.startsWith("cuda") && options.blockedConvolutions();
     }
 
     private OrtSession session(Architecture arch, String kind, Supplier<ModelProto> graph) {
@@ -269,13 +277,10 @@ public final class Engine implements AutoCloseable {
             so.setInterOpNumThreads(1);
             so.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
             so.addConfigEntry("session.intra_op.allow_spinning", "0");
-            ModelProto run = graph;
             if (device.startsWith("cuda")) {
                 so.addCUDA(options.cudaDevice());
-            } else if (options.blockedConvolutions() && kind.startsWith("training")) {
-                run = NchwcConvolutions.rewrite(graph, NchwcBlock.size(env));
             }
-            return env.createSession(run.toByteArray(), so);
+            return env.createSession(graph.toByteArray(), so);
         } catch (OrtException e) {
             throw new IllegalStateException("ONNX Runtime rejected the generated " + kind + " graph for " + arch, e);
         }
