@@ -70,13 +70,13 @@ final class BatchNormRule implements OpRule {
     private static List<String> affineGradients(NodeProto node, String dY, boolean[] needed, Graph g,
             java.util.function.Supplier<String> normalised) {
         checkNoStatisticGradients(node, needed);
-        long[] axes = Ops.allButChannels(g.shape(node.getInput(0)).rank());
+        Shape sx = g.shape(node.getInput(0));
         List<String> d = new ArrayList<>(Arrays.asList(new String[5]));
         if (needed[1]) {
-            d.set(1, Ops.reduceSum(g, g.op("Mul", dY, normalised.get()), axes, false));
+            d.set(1, Ops.channelSums(g, g.op("Mul", dY, normalised.get()), sx, false));
         }
         if (needed[2]) {
-            d.set(2, Ops.reduceSum(g, dY, axes, false));
+            d.set(2, Ops.channelSums(g, dY, sx, false));
         }
         return d;
     }

@@ -18,9 +18,10 @@ import java.util.List;
  *   dX = gamma rstd (dY - mean(dY) - x^ mean(dY x^))     dgamma = sum(dY x^)     dbeta = sum(dY)
  * </pre>
  * ONNX's own {@code BatchNormalization(training_mode=1)} differs (biased running variance,
- * momentum of the opposite sense, no saved statistics), so this operator is lowered to
- * ReduceMean, Sub, Mul, Div, Sqrt, Reciprocal and Add when a file is written; the backward rule
- * recomputes the statistics from X with the same operators (identical values). Both pass over
+ * momentum of the opposite sense, no saved statistics), so this operator is lowered to MatMul
+ * (the per-channel sums, {@code Ops.channelSums}), Sub, Mul, Div, Sqrt, Reciprocal and Add when a
+ * file is written; the backward rule recomputes the statistics from X with the same operators
+ * (identical values). Both pass over
  * the full-size tensors as few times as they can (each pass costs about as much as the
  * arithmetic): {@code Y = (X - mu) (gamma rstd) + beta}, and with {@code k = gamma rstd},
  * {@code S1 = sum(dY)} and {@code T = sum(dY (X - mu))} (so {@code dgamma = rstd T}),
@@ -48,7 +49,6 @@ final class BatchNormTrainingRule implements OpRule {
     private static Statistics statistics(NodeProto node, Graph g) {
         String x = node.getInput(0);
         Shape sx = g.shape(x);
-        long[] axes = Ops.allButChannels(sx.rank());
         float eps = Attributes.real(node, "epsilon", 1e-5f);
         long perExample = 1;
         for (int i = 2; i < sx.rank(); i++) {
@@ -56,10 +56,9 @@ final class BatchNormTrainingRule implements OpRule {
         }
         String batch = g.op("Shape", x, Attributes.of("start", 0), Attributes.of("end", 1));
         String n = g.op("Mul", g.op("Cast", batch, Attributes.of("to", 1)), g.scalar(perExample));
-        String mean = g.op("ReduceMean", x, Attributes.of("axes", axes), Attributes.of("keepdims", 1));
+        String mean = g.op("Div", Ops.channelSums(g, x, sx, true), n);
         String centred = g.op("Sub", x, mean);
-        String variance = g.op("ReduceMean", Ops.square(g, centred), Attributes.of("axes", axes),
-                Attributes.of("keepdims", 1));
+        String variance = g.op("Div", Ops.channelSums(g, Ops.square(g, centred), sx, true), n);
         String rstd = g.op("Reciprocal", g.op("Sqrt", g.op("Add", variance, g.scalar(eps))));
         return new Statistics(mean, centred, variance, rstd, n);
     }
@@ -95,10 +94,10 @@ final class BatchNormTrainingRule implements OpRule {
     public List<String> backward(NodeProto node, List<String> dOut, boolean[] needed, Graph g) {
         BatchNormRule.checkNoStatisticGradients(node, needed);
         String dY = dOut.get(0);
-        long[] axes = Ops.allButChannels(g.shape(node.getInput(0)).rank());
+        Shape sx = g.shape(node.getInput(0));
         Statistics s = statistics(node, g);
-        String sumDy = Ops.reduceSum(g, dY, axes, true);
-        String sumDyCentred = Ops.reduceSum(g, g.op("Mul", dY, s.centred()), axes, true);
+        String sumDy = Ops.channelSums(g, dY, sx, true);
+        String sumDyCentred = Ops.channelSums(g, g.op("Mul", dY, s.centred()), sx, true);
         List<String> d = new ArrayList<>(Arrays.asList(new String[5]));
         if (needed[1]) {
             d.set(1, Ops.reshape(g, g.op("Mul", sumDyCentred, s.rstd()), -1));

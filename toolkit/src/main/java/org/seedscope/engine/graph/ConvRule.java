@@ -15,7 +15,7 @@ import java.util.List;
  *        X' = X as [C/g, g N, H, W] (Reshape [N, g, C/g, H, W], Transpose [2, 1, 0, 3, 4]),
  *        dY' = Transpose(dY, [1, 0, 2, 3]) used as the kernel; rows of X past the last window
  *        are sliced off where r exceeds the end pad
- *   dB = ReduceSum(dY, axes [0, 2, 3])
+ *   dB = dY summed over axes 0, 2 and 3 (as two products with vectors of ones, {@code Ops.channelSums})
  * </pre>
  * For stride 1 and one group, dW is instead GEMMs over a sliced, transposed input: one per kernel
  * offset from {@value #GEMM_CHANNELS} input channels, one over the stacked slices below (faster
@@ -77,7 +77,7 @@ final class ConvRule implements OpRule {
             d.set(1, weightGradient(g, x, dY, sx, sw, win, groups));
         }
         if (node.getInputCount() > 2 && !node.getInput(2).isEmpty() && needed[2]) {
-            d.set(2, Ops.reduceSum(g, dY, new long[] {0, 2, 3}, false));
+            d.set(2, Ops.channelSums(g, dY, g.shape(node.getOutput(0)), false));
         }
         return d;
     }

@@ -34,14 +34,29 @@ final class Ops {
         return a;
     }
 
-    /** @return every axis but 1 (the channels): the reduction axes of a per-channel statistic */
-    static long[] allButChannels(int rank) {
-        long[] a = new long[rank - 1];
-        a[0] = 0;
-        for (int i = 2; i < rank; i++) {
-            a[i - 1] = i;
+    /**
+     * Sums a tensor of {@code shape} {@code [N, C, ...]} over every axis but 1, a per-channel total,
+     * as two matrix products with vectors of ones: {@code 1_N^T X} with X as {@code [N, C S]}
+     * (S positions per channel), then that as {@code [C, S]} times {@code 1_S}. ONNX Runtime
+     * 1.23.2's ReduceSum over axes (0, 2, 3) took about three times as long (measured for
+     * 128 x 32 x 28 x 28 and 128 x 64 x 14 x 14 values).
+     *
+     * @param keepDims true for a result {@code [1, C, 1, ...]} that broadcasts against the tensor,
+     *     false for {@code [C]}
+     */
+    static String channelSums(Graph g, String x, Shape shape, boolean keepDims) {
+        long channels = shape.dim(1);
+        long positions = 1;
+        for (int i = 2; i < shape.rank(); i++) {
+            positions *= shape.dim(i);
         }
-        return a;
+        String summed = g.op("MatMul", ones(g, x), reshape(g, x, -1, channels * positions));
+        if (positions > 1) {
+            float[] one = new float[Math.toIntExact(positions)];
+            java.util.Arrays.fill(one, 1f);
+            summed = g.op("MatMul", reshape(g, summed, channels, positions), g.floats(one, positions));
+        }
+        return keepDims ? reshape(g, summed, channelShape(shape.rank(), channels)) : summed;
     }
 
     /** @return {@code [1, C, 1, ...]} of the given rank: a per-channel vector made broadcastable */
