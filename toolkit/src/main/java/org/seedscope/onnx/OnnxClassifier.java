@@ -32,9 +32,13 @@ import org.seedscope.engine.Predictions;
  *
  * <p>What a file must look like, checked when it is opened:
  * <ul>
- *   <li>exactly one graph input (initializers aside), a float tensor of shape {@code [batch, d]}
- *       where {@code batch} is symbolic ({@code -1}) or a fixed size (rows are then fed in chunks of
- *       that size, the last one zero-padded), and {@code d} equals the data's feature count;</li>
+ *   <li>exactly one graph input (initializers aside), a float tensor of shape {@code [batch, d]},
+ *       or {@code [batch, C, H, W]} (any shape after the batch) when it is opened with the data's
+ *       example shape ({@link #open(Path, int[], int)}, e.g. {@code [1, 28, 28]} for a CNN), where
+ *       {@code batch} is symbolic ({@code -1}) or a fixed size (rows are then fed in chunks of
+ *       that size, the last one zero-padded) and every other dimension equals the example's
+ *       (a symbolic one takes the example's value). Rows are fed in the data's own order, so an
+ *       image model reads each row as its {@code C x H x W} image;</li>
  *   <li>a class-score output: a float tensor {@code [batch, classes]} named {@code logits}, or
  *       {@code probs} / {@code probabilities} (probabilities); otherwise one named {@code output},
  *       or else the only 2-D float output, read as probabilities when the graph computes it by a
@@ -58,18 +62,20 @@ public final class OnnxClassifier implements AutoCloseable {
     private final OrtSession session;
     private final String input;
     private final int features;
+    private final long[] exampleShape;
     private final int classes;
     private final long fixedBatch;
     private final String logitsOutput;
     private final String probsOutput;
     private final String penultimateOutput;
 
-    private OnnxClassifier(Path file, OrtSession session, String input, int features, int classes, long fixedBatch,
-            String logitsOutput, String probsOutput, String penultimateOutput) {
+    private OnnxClassifier(Path file, OrtSession session, String input, long[] exampleShape, int classes,
+            long fixedBatch, String logitsOutput, String probsOutput, String penultimateOutput) {
         this.file = file;
         this.session = session;
         this.input = input;
-        this.features = features;
+        this.exampleShape = exampleShape;
+        this.features = Math.toIntExact(Arrays.stream(exampleShape).reduce(1, (a, b) -> a * b));
         this.classes = classes;
         this.fixedBatch = fixedBatch;
         this.logitsOutput = logitsOutput;
@@ -78,7 +84,7 @@ public final class OnnxClassifier implements AutoCloseable {
     }
 
     /**
-     * Opens and validates a classifier file.
+     * Opens and validates a classifier file that takes flat rows {@code [batch, features]}.
      *
      * @param file an ONNX model file
      * @param features the data's feature count d, at least 1
@@ -89,9 +95,26 @@ public final class OnnxClassifier implements AutoCloseable {
      * @throws UncheckedIOException when the file cannot be read
      */
     public static OnnxClassifier open(Path file, int features, int classes) {
-        if (features < 1 || classes < 2) {
-            throw new IllegalArgumentException("features must be at least 1 and classes at least 2, got " + features
-                    + " and " + classes);
+        return open(file, new int[] {features}, classes);
+    }
+
+    /**
+     * Opens and validates a classifier file whose input is {@code [batch]} followed by one example's
+     * shape, e.g. a convolutional network taking {@code [batch, 1, 28, 28]}.
+     *
+     * @param file an ONNX model file
+     * @param exampleShape one example's shape, {@link Examples#shape()} (e.g. {@code [1, 28, 28]},
+     *     or {@code [d]} for flat rows); every dimension at least 1
+     * @param classes the data's class count, at least 2
+     * @return the classifier; close it to release the session
+     * @throws IllegalArgumentException when the file is not a usable classifier for that data (the
+     *     message names the file and the problem)
+     * @throws UncheckedIOException when the file cannot be read
+     */
+    public static OnnxClassifier open(Path file, int[] exampleShape, int classes) {
+        if (exampleShape.length == 0 || Arrays.stream(exampleShape).anyMatch(d -> d < 1) || classes < 2) {
+            throw new IllegalArgumentException("every dimension of the example shape must be at least 1 and classes "
+                    + "at least 2, got " + Arrays.toString(exampleShape) + " and " + classes);
         }
         byte[] bytes;
         try {
@@ -115,7 +138,7 @@ public final class OnnxClassifier implements AutoCloseable {
                     + e.getMessage(), e);
         }
         try {
-            return validate(file, proto, session, features, classes);
+            return validate(file, proto, session, exampleShape, classes);
         } catch (RuntimeException e) {
             closeQuietly(session, e);
             throw e;
@@ -125,28 +148,40 @@ public final class OnnxClassifier implements AutoCloseable {
         }
     }
 
-    private static OnnxClassifier validate(Path file, ModelProto proto, OrtSession session, int features, int classes)
-            throws OrtException {
+    private static OnnxClassifier validate(Path file, ModelProto proto, OrtSession session, int[] example,
+            int classes) throws OrtException {
+        String expected = expectedInput(example);
         Map<String, NodeInfo> inputs = session.getInputInfo();
         if (inputs.size() != 1) {
             throw new IllegalArgumentException("ONNX file " + file + " has " + inputs.size() + " inputs "
-                    + inputs.keySet() + "; a classifier must have exactly one float input [batch, " + features + "]");
+                    + inputs.keySet() + "; a classifier must have exactly one float input " + expected);
         }
         NodeInfo in = inputs.values().iterator().next();
         if (!(in.getInfo() instanceof TensorInfo t) || t.type != OnnxJavaType.FLOAT) {
             throw new IllegalArgumentException("ONNX file " + file + " input '" + in.getName() + "' is "
-                    + describe(in) + "; expected a float tensor [batch, " + features + "]");
+                    + describe(in) + "; expected a float tensor " + expected);
         }
         long[] shape = t.getShape();
-        if (shape.length != 2) {
+        if (shape.length != example.length + 1) {
             throw new IllegalArgumentException("ONNX file " + file + " input '" + in.getName() + "' has shape "
-                    + Arrays.toString(shape) + "; expected [batch, " + features + "] (one row of " + features
-                    + " features per example), e.g. not an image tensor");
+                    + Arrays.toString(shape) + "; expected " + expected + (example.length == 1
+                            ? " (one row of " + example[0] + " features per example); for an image model open it "
+                                    + "with the data's example shape"
+                            : " (one example of shape " + Arrays.toString(example) + " per row)"));
         }
-        if (shape[1] != features) {
+        if (example.length == 1 && shape[1] != example[0]) {
             throw new IllegalArgumentException("ONNX file " + file + " input '" + in.getName() + "' has shape "
                     + Arrays.toString(shape) + ": it takes " + (shape[1] < 0 ? "a symbolic number of" : shape[1])
-                    + " features per row, but the data has " + features);
+                    + " features per row, but the data has " + example[0]);
+        }
+        long[] exampleShape = new long[example.length];
+        for (int i = 0; i < example.length; i++) {
+            if (shape[i + 1] >= 0 && shape[i + 1] != example[i]) {
+                throw new IllegalArgumentException("ONNX file " + file + " input '" + in.getName() + "' has shape "
+                        + Arrays.toString(shape) + ": dimension " + (i + 1) + " is " + shape[i + 1] + ", but the "
+                        + "data's examples have shape " + Arrays.toString(example));
+            }
+            exampleShape[i] = example[i];
         }
         Map<String, long[]> matrices = new LinkedHashMap<>();
         for (NodeInfo o : session.getOutputInfo().values()) {
@@ -184,8 +219,17 @@ public final class OnnxClassifier implements AutoCloseable {
             }
         }
         String penultimate = matrices.containsKey("penultimate") ? "penultimate" : null;
-        return new OnnxClassifier(file, session, in.getName(), features, classes, shape[0] > 0 ? shape[0] : -1, logits,
-                probs, penultimate);
+        return new OnnxClassifier(file, session, in.getName(), exampleShape, classes, shape[0] > 0 ? shape[0] : -1,
+                logits, probs, penultimate);
+    }
+
+    /** @return {@code [batch, d]} or {@code [batch, C, H, W]}: the input an example shape needs */
+    private static String expectedInput(int[] example) {
+        StringBuilder b = new StringBuilder("[batch");
+        for (int d : example) {
+            b.append(", ").append(d);
+        }
+        return b.append(']').toString();
     }
 
     /** @return true when the value is a Softmax output, possibly through Identity nodes */
@@ -254,6 +298,11 @@ public final class OnnxClassifier implements AutoCloseable {
         return probsOutput;
     }
 
+    /** @return one example's shape as the model's input takes it (after the batch dimension) */
+    public int[] exampleShape() {
+        return Arrays.stream(exampleShape).mapToInt(Math::toIntExact).toArray();
+    }
+
     /** @return the number of features per row */
     public int features() {
         return features;
@@ -294,7 +343,10 @@ public final class OnnxClassifier implements AutoCloseable {
             int fed = fixedBatch > 0 ? chunk : rows;
             float[] x = new float[fed * features];
             System.arraycopy(data.x(), start * features, x, 0, rows * features);
-            try (OnnxTensor t = OnnxTensor.createTensor(env, FloatBuffer.wrap(x), new long[] {fed, features});
+            long[] inputShape = new long[exampleShape.length + 1];
+            inputShape[0] = fed;
+            System.arraycopy(exampleShape, 0, inputShape, 1, exampleShape.length);
+            try (OnnxTensor t = OnnxTensor.createTensor(env, FloatBuffer.wrap(x), inputShape);
                     OrtSession.Result r = session.run(Map.of(input, t), wanted)) {
                 if (logitsOutput != null) {
                     copy(r, logitsOutput, logits, start, rows, classes);
@@ -363,7 +415,7 @@ public final class OnnxClassifier implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "OnnxClassifier[" + file.getFileName() + ": " + input + " [batch, " + features + "] -> "
+        return "OnnxClassifier[" + file.getFileName() + ": " + input + " " + expectedInput(exampleShape()) + " -> "
                 + (logitsOutput != null ? logitsOutput : probsOutput) + " [batch, " + classes + "]]";
     }
 }

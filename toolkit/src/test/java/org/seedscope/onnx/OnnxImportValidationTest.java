@@ -1,5 +1,6 @@
 package org.seedscope.onnx;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -37,6 +38,31 @@ class OnnxImportValidationTest {
         assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
         assertTrue(e.getMessage().contains("[-1, 1, 28, 28]"), e.getMessage());
         assertTrue(e.getMessage().contains("expected [batch, 784]"), e.getMessage());
+    }
+
+    @Test
+    void anImageModelRunsOnImagesWhenOpenedWithTheirShape() throws Exception {
+        // [N, 1, 2, W] -> ReduceMax over the width -> [N, 1, 2] -> Flatten -> [N, 2]: each image
+        // row's maximum, so the rows must arrive as 1 x 2 x 2 images in the data's order. The width
+        // is symbolic and takes the examples' value.
+        GraphProto.Builder g = graph(value("x", TensorProto.DataType.FLOAT_VALUE, -1, 1, 2, -1),
+                value("logits", TensorProto.DataType.FLOAT_VALUE, -1, 2),
+                node("ReduceMax", "x", "rowMax").addAttribute(AttributeProto.newBuilder().setName("axes")
+                        .setType(AttributeProto.AttributeType.INTS).addInts(3)).addAttribute(AttributeProto
+                        .newBuilder().setName("keepdims").setType(AttributeProto.AttributeType.INT).setI(0)));
+        g.addNode(node("Flatten", "rowMax", "logits"));
+        Examples images = new Examples(new float[] {5, 1, 0, 2, 0, 3, 4, 0}, new int[] {0, 1}, 4, 2).withShape(1, 2, 2);
+        try (OnnxClassifier c = OnnxClassifier.open(write("rows.onnx", g), images.shape(), 2)) {
+            assertArrayEquals(new float[] {5, 2, 3, 4}, c.predict(images).logits());
+            assertArrayEquals(new int[] {1, 2, 2}, c.exampleShape());
+        }
+        IllegalArgumentException wrong = assertThrows(IllegalArgumentException.class,
+                () -> OnnxClassifier.open(dir.resolve("rows.onnx"), new int[] {1, 3, 2}, 2));
+        assertTrue(wrong.getMessage().contains("dimension 2 is 2, but the data's examples have shape [1, 3, 2]"),
+                wrong.getMessage());
+        IllegalArgumentException flat = assertThrows(IllegalArgumentException.class,
+                () -> OnnxClassifier.open(dir.resolve("rows.onnx"), new int[] {4}, 2));
+        assertTrue(flat.getMessage().contains("open it with the data's example shape"), flat.getMessage());
     }
 
     @Test
