@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.seedscope.engine.graph.Attributes;
 import org.seedscope.engine.graph.Autodiff;
+import org.seedscope.engine.graph.PhasePooling;
 import org.seedscope.engine.graph.Graph;
 import org.seedscope.engine.graph.Shape;
 
@@ -113,12 +114,12 @@ final class Graphs {
 
     static Training training(Architecture arch) {
         Layers.Forward f = forward(arch, Layers.Mode.TRAINING);
-        Graph g = f.graph();
+        List<String> params = names(arch.parameterTensors());
+        Graph g = PhasePooling.rewrite(f.graph(), params);
         int forwardNodes = g.nodes().size();
         Set<String> declared = new HashSet<>(g.inputs().keySet());
         g.input(DLOGITS, Shape.batched(arch.outputs()));
         declared.add(DLOGITS);
-        List<String> params = names(arch.parameterTensors());
         Autodiff.Result r = Autodiff.differentiate(g, Map.of("logits", DLOGITS), params, Set.of());
         List<String> grads = new ArrayList<>();
         for (String p : params) {

@@ -140,6 +140,21 @@ final class Checks {
         return v;
     }
 
+    /**
+     * Asserts {@code actual[from, to)} within 1e-5 of the largest {@code |expected|} there: two graphs
+     * that compute the same values with kernels summing in different orders.
+     */
+    static void assertNear(String what, float[] expected, float[] actual, int from, int to) {
+        double scale = 0;
+        double worst = 0;
+        for (int k = from; k < to; k++) {
+            scale = Math.max(scale, Math.abs(expected[k]));
+            worst = Math.max(worst, Math.abs(expected[k] - actual[k]));
+        }
+        assertTrue(scale > 0, what + " is all zeros: the comparison would prove nothing");
+        assertTrue(worst <= 1e-5 * scale, what + ": largest difference " + worst + " against scale " + scale);
+    }
+
     static double[] toDouble(float[] f) {
         double[] d = new double[f.length];
         for (int i = 0; i < f.length; i++) {

@@ -83,7 +83,7 @@ class OnnxModelValidationTest {
         String message = rejection("sigmoid.onnx", m -> editNode(m, "/Relu", n -> n.setOpType("Sigmoid")));
         assertTrue(message.contains("node '/Relu' uses operator Sigmoid, which SeedScope cannot differentiate; "
                 + "supported operators: Add, AveragePool, BatchNormalization, Conv, Flatten, Gemm, GlobalAveragePool, "
-                + "Identity, MatMul, MaxPool, Relu, Reshape, Softmax"), message);
+                + "Identity, MatMul, Max, MaxPool, Relu, Reshape, Softmax"), message);
     }
 
     @Test

@@ -13,6 +13,7 @@ public final class OpRules {
             Map.entry(BatchNormTrainingRule.OP, new BatchNormTrainingRule()),
             Map.entry("Relu", new ReluRule()),
             Map.entry("MaxPool", new MaxPoolRule()),
+            Map.entry("Max", new MaxRule()),
             Map.entry("AveragePool", new AveragePoolRule()),
             Map.entry("GlobalAveragePool", new GlobalAveragePoolRule()),
             Map.entry("Flatten", new ReshapeRule()),

@@ -68,6 +68,27 @@ class OpRulesTest {
     }
 
     @Test
+    void elementwiseMaxOfThreeInputs() {
+        check("Max of three [N, 2, 3]", List.of(new Input("a", new long[] {-1, 2, 3}), new Input("b", new long[] {-1, 2, 3}),
+                new Input("c", new long[] {-1, 2, 3})),
+                g -> g.op("Max", List.of("a", "b", "c")),
+                v -> {
+                    double[] y = v.get("a").v().clone();
+                    for (String other : new String[] {"b", "c"}) {
+                        for (int i = 0; i < y.length; i++) {
+                            y[i] = Math.max(y[i], v.get(other).v()[i]);
+                        }
+                    }
+                    return new T(y, v.get("a").shape().clone());
+                });
+        Graph g = new Graph("broadcast");
+        g.input("a", Shape.of(-1, 2, 3));
+        g.input("b", Shape.of(3));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> g.op("Max", "a", "b"));
+        assertTrue(e.getMessage().contains("Max needs inputs of one shape"), e.getMessage());
+    }
+
+    @Test
     void matMulOfABatchOfMatrices() {
         check("MatMul [N, 2, 4] x [4, 5]", List.of(new Input("a", new long[] {-1, 2, 4}), new Input("b", new long[] {4, 5})),
                 g -> g.op("MatMul", "a", "b"),

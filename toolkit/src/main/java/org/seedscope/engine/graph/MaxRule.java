@@ -1,0 +1,49 @@
+package org.seedscope.engine.graph;
+
+import ai.onnx.proto.OnnxMl.NodeProto;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code Y = max(X_1, ..., X_k)} element-wise, over inputs of one shape (no broadcasting).
+ * Backward: each value of dY goes to the first input that equals Y there, as a max-pool sends it to
+ * the first maximum of its window (PyTorch's choice for ties):
+ * <pre>
+ *   dX_i = Where(X_i == Y and X_j != Y for every j &lt; i, dY, 0)
+ * </pre>
+ * The last input takes every value no earlier input took (it equals Y there, unless Y is NaN).
+ */
+final class MaxRule implements OpRule {
+
+    @Override
+    public List<Shape> infer(NodeProto node, List<Shape> in, Graph g) {
+        for (Shape s : in) {
+            if (!s.equals(in.get(0))) {
+                throw new IllegalArgumentException("Max needs inputs of one shape (no broadcasting), got " + in);
+            }
+        }
+        return List.of(in.get(0));
+    }
+
+    @Override
+    public List<String> backward(NodeProto node, List<String> dOut, boolean[] needed, Graph g) {
+        String y = node.getOutput(0);
+        String dY = dOut.get(0);
+        String zero = g.scalar(0f);
+        int k = node.getInputCount();
+        List<String> d = new ArrayList<>();
+        String taken = null;
+        for (int i = 0; i < k; i++) {
+            String mask;
+            if (i == k - 1) {
+                mask = taken == null ? null : g.op("Not", taken);
+            } else {
+                String equal = g.op("Equal", node.getInput(i), y);
+                mask = taken == null ? equal : g.op("And", equal, g.op("Not", taken));
+                taken = taken == null ? equal : g.op("Or", taken, equal);
+            }
+            d.add(!needed[i] ? null : mask == null ? dY : g.op("Where", List.of(mask, dY, zero)));
+        }
+        return d;
+    }
+}
