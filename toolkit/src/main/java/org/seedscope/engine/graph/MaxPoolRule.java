@@ -53,7 +53,7 @@ final class MaxPoolRule implements OpRule {
     public List<String> backward(NodeProto node, List<String> dOut, boolean[] needed, Graph g) {
         String x = node.getInput(0);
         Window w = window(node, g.shape(x));
-        boolean masks = onlyReadByThis(g, x);
+        boolean masks = ReluRule.maskable(g, x);
         NodeProto.Builder again = node.toBuilder().setName(g.fresh(node.getName() + ".indices")).clearOutput()
                 .addOutput(g.fresh(node.getName() + ".values")).addOutput(g.fresh(node.getName() + ".argmax"));
         NodeProto pool = again.build();
@@ -73,15 +73,6 @@ final class MaxPoolRule implements OpRule {
                 Attributes.of("axis", 0), reduction());
         g.assign(dX, "Reshape", List.of(scattered, shape));
         return Ops.list(dX);
-    }
-
-    /** @return true when {@code x} is a ReLU's output that only one node reads and no output exposes */
-    private static boolean onlyReadByThis(Graph g, String x) {
-        int producer = g.producer(x);
-        if (producer < 0 || !g.nodes().get(producer).getOpType().equals("Relu") || g.outputs().contains(x)) {
-            return false;
-        }
-        return g.nodes().stream().filter(n -> n.getInputList().contains(x)).count() == 1;
     }
 
     private static ai.onnx.proto.OnnxMl.AttributeProto reduction() {

@@ -12,6 +12,11 @@ import java.util.List;
  *   dX_i = Where(X_i == Y and X_j != Y for every j &lt; i, dY, 0)
  * </pre>
  * The last input takes every value no earlier input took (it equals Y there, unless Y is NaN).
+ *
+ * <p>When every input is a ReLU's output that only this node reads, the ReLUs' masks are applied
+ * here too, {@code and Y > 0} in each condition (the first maximum is positive exactly when Y is,
+ * and where Y is 0 every input's ReLU had a non-positive input), and the gradients are named for
+ * {@link ReluRule} to pass them through: one pass per input instead of two.
  */
 final class MaxRule implements OpRule {
 
@@ -32,6 +37,8 @@ final class MaxRule implements OpRule {
         String zero = g.scalar(0f);
         int k = node.getInputCount();
         List<String> d = new ArrayList<>();
+        boolean masks = node.getInputList().stream().allMatch(x -> ReluRule.maskable(g, x));
+        String positive = masks ? g.op("Greater", y, zero) : null;
         String taken = null;
         for (int i = 0; i < k; i++) {
             String mask;
@@ -42,7 +49,18 @@ final class MaxRule implements OpRule {
                 mask = taken == null ? equal : g.op("And", equal, g.op("Not", taken));
                 taken = taken == null ? equal : g.op("Or", taken, equal);
             }
-            d.add(!needed[i] ? null : mask == null ? dY : g.op("Where", List.of(mask, dY, zero)));
+            if (masks) {
+                mask = mask == null ? positive : g.op("And", mask, positive);
+            }
+            if (!needed[i]) {
+                d.add(null);
+            } else if (mask == null) {
+                d.add(dY);
+            } else {
+                String dX = g.fresh(node.getInput(i) + (masks ? ReluRule.MASKED : ".grad"));
+                g.assign(dX, "Where", List.of(mask, dY, zero));
+                d.add(dX);
+            }
         }
         return d;
     }

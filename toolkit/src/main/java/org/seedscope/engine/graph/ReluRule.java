@@ -9,8 +9,9 @@ import java.util.List;
  * {@code dY Sign(Y)} did, in about half of Sign and Mul's time (measured for 128 x 256 and
  * 128 x 25,088 values, ONNX Runtime 1.23.2); zeros are always +0.
  *
- * <p>A gradient that a max-pool reading only this ReLU has already masked (see
- * {@link MaxPoolRule}) passes through unchanged: its name carries {@value #MASKED}.
+ * <p>A gradient that a max-pool or an element-wise Max reading only this ReLU has already masked
+ * (see {@link MaxPoolRule}, {@link MaxRule}) passes through unchanged: its name carries
+ * {@value #MASKED}.
  */
 final class ReluRule implements OpRule {
     /** Marks a value name as a gradient that is already zero wherever the ReLU's output is. */
@@ -27,6 +28,18 @@ final class ReluRule implements OpRule {
             return Ops.list(dOut.get(0));
         }
         return Ops.list(mask(g, node.getOutput(0), dOut.get(0)));
+    }
+
+    /**
+     * @return true when {@code x} is a ReLU's output that only one node reads and no output exposes:
+     *     that node's rule may apply the ReLU's mask itself and name the gradient with {@value #MASKED}
+     */
+    static boolean maskable(Graph g, String x) {
+        int producer = g.producer(x);
+        if (producer < 0 || !g.nodes().get(producer).getOpType().equals("Relu") || g.outputs().contains(x)) {
+            return false;
+        }
+        return g.nodes().stream().filter(n -> n.getInputList().contains(x)).count() == 1;
     }
 
     /** @return {@code Where(y > 0, dY, 0)} */
