@@ -9,7 +9,7 @@ import java.util.List;
  * Backward: each value of dY goes to the first input that equals Y there, as a max-pool sends it to
  * the first maximum of its window (PyTorch's choice for ties):
  * <pre>
- *   dX_i = Where(X_i == Y and X_j != Y for every j &lt; i, dY, 0)
+ *   dX_i = dY where X_i == Y and X_j != Y for every j &lt; i, else 0   ({@link Ops#select})
  * </pre>
  * The last input takes every value no earlier input took (it equals Y there, unless Y is NaN).
  *
@@ -58,7 +58,7 @@ final class MaxRule implements OpRule {
                 d.add(dY);
             } else {
                 String dX = g.fresh(node.getInput(i) + (masks ? ReluRule.MASKED : ".grad"));
-                g.assign(dX, "Where", List.of(mask, dY, zero));
+                g.rename(Ops.select(g, mask, dY), dX);
                 d.add(dX);
             }
         }

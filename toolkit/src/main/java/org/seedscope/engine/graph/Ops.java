@@ -96,6 +96,16 @@ final class Ops {
         return reshape(g, summed, x.rank() == 0 ? new long[0] : x.dims());
     }
 
+    /**
+     * @param mask a boolean tensor of dY's shape
+     * @return dY where {@code mask} holds, else 0, as {@code dY Cast(mask)}: about 45 % faster than
+     *     {@code Where(mask, dY, 0)} in ONNX Runtime 1.23.2 (measured for 128 x 32 x 14 x 14 values),
+     *     equal but for the sign of zeros (dY times 0 is -0 where dY is negative)
+     */
+    static String select(Graph g, String mask, String dY) {
+        return g.op("Mul", dY, g.op("Cast", mask, Attributes.of("to", TensorProto.DataType.FLOAT.getNumber())));
+    }
+
     /** @return a vector of ones as long as {@code x}'s first axis */
     static String ones(Graph g, String x) {
         TensorProto one = TensorProto.newBuilder().setDataType(TensorProto.DataType.FLOAT.getNumber()).addDims(1)
