@@ -1,24 +1,17 @@
 package org.seedscope.onnx;
 
 import ai.onnx.proto.OnnxMl.ModelProto;
-import ai.onnx.proto.OnnxMl.NodeProto;
-import ai.onnxruntime.NodeInfo;
-import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import ai.onnxruntime.TensorInfo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.seedscope.data.Examples;
@@ -56,7 +49,6 @@ import org.seedscope.engine.Predictions;
 public final class OnnxClassifier implements AutoCloseable {
     /** Rows per ONNX Runtime call when the batch dimension is symbolic. */
     static final int CHUNK = 1024;
-    private static final Set<String> PROBABILITY_NAMES = Set.of("probs", "probabilities");
 
     private final Path file;
     private final OrtSession session;
@@ -69,18 +61,17 @@ public final class OnnxClassifier implements AutoCloseable {
     private final String probsOutput;
     private final String penultimateOutput;
 
-    private OnnxClassifier(Path file, OrtSession session, String input, long[] exampleShape, int classes,
-            long fixedBatch, String logitsOutput, String probsOutput, String penultimateOutput) {
+    private OnnxClassifier(Path file, OrtSession session, ClassifierSignature signature, int classes) {
         this.file = file;
         this.session = session;
-        this.input = input;
-        this.exampleShape = exampleShape;
+        this.input = signature.input();
+        this.exampleShape = signature.exampleShape();
         this.features = Math.toIntExact(Arrays.stream(exampleShape).reduce(1, (a, b) -> a * b));
         this.classes = classes;
-        this.fixedBatch = fixedBatch;
-        this.logitsOutput = logitsOutput;
-        this.probsOutput = probsOutput;
-        this.penultimateOutput = penultimateOutput;
+        this.fixedBatch = signature.fixedBatch();
+        this.logitsOutput = signature.logits();
+        this.probsOutput = signature.probabilities();
+        this.penultimateOutput = signature.penultimate();
     }
 
     /**
@@ -138,7 +129,8 @@ public final class OnnxClassifier implements AutoCloseable {
                     + e.getMessage(), e);
         }
         try {
-            return validate(file, proto, session, exampleShape, classes);
+            return new OnnxClassifier(file, session, ClassifierSignature.read(file, proto, session, exampleShape,
+                    classes), classes);
         } catch (RuntimeException e) {
             closeQuietly(session, e);
             throw e;
@@ -146,128 +138,6 @@ public final class OnnxClassifier implements AutoCloseable {
             closeQuietly(session, e);
             throw new IllegalStateException("ONNX Runtime cannot describe " + file, e);
         }
-    }
-
-    private static OnnxClassifier validate(Path file, ModelProto proto, OrtSession session, int[] example,
-            int classes) throws OrtException {
-        String expected = expectedInput(example);
-        Map<String, NodeInfo> inputs = session.getInputInfo();
-        if (inputs.size() != 1) {
-            throw new IllegalArgumentException("ONNX file " + file + " has " + inputs.size() + " inputs "
-                    + inputs.keySet() + "; a classifier must have exactly one float input " + expected);
-        }
-        NodeInfo in = inputs.values().iterator().next();
-        if (!(in.getInfo() instanceof TensorInfo t) || t.type != OnnxJavaType.FLOAT) {
-            throw new IllegalArgumentException("ONNX file " + file + " input '" + in.getName() + "' is "
-                    + describe(in) + "; expected a float tensor " + expected);
-        }
-        long[] shape = t.getShape();
-        if (shape.length != example.length + 1) {
-            throw new IllegalArgumentException("ONNX file " + file + " input '" + in.getName() + "' has shape "
-                    + Arrays.toString(shape) + "; expected " + expected + (example.length == 1
-                            ? " (one row of " + example[0] + " features per example); for an image model open it "
-                                    + "with the data's example shape"
-                            : " (one example of shape " + Arrays.toString(example) + " per row)"));
-        }
-        if (example.length == 1 && shape[1] != example[0]) {
-            throw new IllegalArgumentException("ONNX file " + file + " input '" + in.getName() + "' has shape "
-                    + Arrays.toString(shape) + ": it takes " + (shape[1] < 0 ? "a symbolic number of" : shape[1])
-                    + " features per row, but the data has " + example[0]);
-        }
-        long[] exampleShape = new long[example.length];
-        for (int i = 0; i < example.length; i++) {
-            if (shape[i + 1] >= 0 && shape[i + 1] != example[i]) {
-                throw new IllegalArgumentException("ONNX file " + file + " input '" + in.getName() + "' has shape "
-                        + Arrays.toString(shape) + ": dimension " + (i + 1) + " is " + shape[i + 1] + ", but the "
-                        + "data's examples have shape " + Arrays.toString(example));
-            }
-            exampleShape[i] = example[i];
-        }
-        Map<String, long[]> matrices = new LinkedHashMap<>();
-        for (NodeInfo o : session.getOutputInfo().values()) {
-            if (o.getInfo() instanceof TensorInfo ot && ot.type == OnnxJavaType.FLOAT && ot.getShape().length == 2) {
-                matrices.put(o.getName(), ot.getShape());
-            }
-        }
-        String logits = matrices.containsKey("logits") ? "logits" : null;
-        String probs = null;
-        for (String name : matrices.keySet()) {
-            if (PROBABILITY_NAMES.contains(name)) {
-                probs = name;
-                break;
-            }
-        }
-        if (logits == null && probs == null) {
-            String chosen = matrices.containsKey("output") ? "output"
-                    : matrices.size() == 1 ? matrices.keySet().iterator().next() : null;
-            if (chosen == null) {
-                throw new IllegalArgumentException("ONNX file " + file + " has no class-score output: expected a float "
-                        + "output [batch, " + classes + "] named logits, probs, probabilities or output, or exactly "
-                        + "one 2-D float output; its outputs are " + outputs(session));
-            }
-            if (producedBySoftmax(proto, chosen)) {
-                probs = chosen;
-            } else {
-                logits = chosen;
-            }
-        }
-        for (String name : new String[] {logits, probs}) {
-            if (name != null && matrices.get(name)[1] >= 0 && matrices.get(name)[1] != classes) {
-                throw new IllegalArgumentException("ONNX file " + file + " output '" + name + "' has shape "
-                        + Arrays.toString(matrices.get(name)) + ": " + matrices.get(name)[1]
-                        + " classes, but the data has " + classes);
-            }
-        }
-        String penultimate = matrices.containsKey("penultimate") ? "penultimate" : null;
-        return new OnnxClassifier(file, session, in.getName(), exampleShape, classes, shape[0] > 0 ? shape[0] : -1,
-                logits, probs, penultimate);
-    }
-
-    /** @return {@code [batch, d]} or {@code [batch, C, H, W]}: the input an example shape needs */
-    private static String expectedInput(int[] example) {
-        StringBuilder b = new StringBuilder("[batch");
-        for (int d : example) {
-            b.append(", ").append(d);
-        }
-        return b.append(']').toString();
-    }
-
-    /** @return true when the value is a Softmax output, possibly through Identity nodes */
-    private static boolean producedBySoftmax(ModelProto proto, String value) {
-        Map<String, NodeProto> producer = new LinkedHashMap<>();
-        for (NodeProto n : proto.getGraph().getNodeList()) {
-            for (String out : n.getOutputList()) {
-                producer.put(out, n);
-            }
-        }
-        String current = value;
-        Set<String> seen = new LinkedHashSet<>();
-        while (producer.containsKey(current) && seen.add(current)) {
-            NodeProto n = producer.get(current);
-            if (n.getOpType().equals("Softmax")) {
-                return true;
-            }
-            if (!n.getOpType().equals("Identity")) {
-                return false;
-            }
-            current = n.getInput(0);
-        }
-        return false;
-    }
-
-    private static String outputs(OrtSession session) throws OrtException {
-        List<String> list = new ArrayList<>();
-        for (NodeInfo o : session.getOutputInfo().values()) {
-            list.add(o.getName() + " " + describe(o));
-        }
-        return list.toString();
-    }
-
-    private static String describe(NodeInfo info) {
-        if (info.getInfo() instanceof TensorInfo t) {
-            return t.type + " tensor " + Arrays.toString(t.getShape());
-        }
-        return info.getInfo().toString();
     }
 
     private static void closeQuietly(OrtSession session, Exception cause) {
@@ -415,7 +285,8 @@ public final class OnnxClassifier implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "OnnxClassifier[" + file.getFileName() + ": " + input + " " + expectedInput(exampleShape()) + " -> "
+        return "OnnxClassifier[" + file.getFileName() + ": " + input + " "
+                + ClassifierSignature.expectedInput(exampleShape()) + " -> "
                 + (logitsOutput != null ? logitsOutput : probsOutput) + " [batch, " + classes + "]]";
     }
 }
