@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import org.seedscope.engine.graph.Attributes;
 import org.seedscope.engine.graph.Autodiff;
-import org.seedscope.engine.graph.PhasePooling;
 import org.seedscope.engine.graph.Graph;
+import org.seedscope.engine.graph.PhasePooling;
 import org.seedscope.engine.graph.Shape;
 
 /**

@@ -21,9 +21,9 @@ import java.util.List;
  * momentum of the opposite sense, no saved statistics), so this operator is lowered to MatMul
  * (the per-channel sums, {@code Ops.channelSums}), Sub, Mul, Div, Sqrt, Reciprocal and Add when a
  * file is written; the backward rule recomputes the statistics from X with the same operators
- * (identical values). Both pass over
- * the full-size tensors as few times as they can (each pass costs about as much as the
- * arithmetic): {@code Y = (X - mu) (gamma rstd) + beta}, and with {@code k = gamma rstd},
+ * (identical values). Both pass over the full-size tensors as few times as they can (each pass
+ * costs about as much as the arithmetic): {@code Y = (X - mu) (gamma rstd) + beta}, and with
+ * {@code k = gamma rstd},
  * {@code S1 = sum(dY)} and {@code T = sum(dY (X - mu))} (so {@code dgamma = rstd T}),
  * {@code dX = k dY - (X - mu) (k rstd^2 T / n) - k S1 / n}. Examples are coupled through the
  * batch statistics, so per-example gradients are not defined.

@@ -34,11 +34,10 @@ final class MaxRule implements OpRule {
     public List<String> backward(NodeProto node, List<String> dOut, boolean[] needed, Graph g) {
         String y = node.getOutput(0);
         String dY = dOut.get(0);
-        String zero = g.scalar(0f);
         int k = node.getInputCount();
         List<String> d = new ArrayList<>();
         boolean masks = node.getInputList().stream().allMatch(x -> ReluRule.maskable(g, x));
-        String positive = masks ? g.op("Greater", y, zero) : null;
+        String positive = masks ? g.op("Greater", y, g.scalar(0f)) : null;
         String taken = null;
         for (int i = 0; i < k; i++) {
             String mask;

@@ -3,6 +3,7 @@ package org.seedscope.engine.graph;
 import ai.onnx.proto.OnnxMl.AttributeProto;
 import ai.onnx.proto.OnnxMl.TensorProto;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** Small emitters shared by the rules. */
@@ -53,7 +54,7 @@ final class Ops {
         String summed = g.op("MatMul", ones(g, x), reshape(g, x, -1, channels * positions));
         if (positions > 1) {
             float[] one = new float[Math.toIntExact(positions)];
-            java.util.Arrays.fill(one, 1f);
+            Arrays.fill(one, 1f);
             summed = g.op("MatMul", reshape(g, summed, channels, positions), g.floats(one, positions));
         }
         return keepDims ? reshape(g, summed, channelShape(shape.rank(), channels)) : summed;
@@ -62,7 +63,7 @@ final class Ops {
     /** @return {@code [1, C, 1, ...]} of the given rank: a per-channel vector made broadcastable */
     static long[] channelShape(int rank, long channels) {
         long[] d = new long[rank];
-        java.util.Arrays.fill(d, 1);
+        Arrays.fill(d, 1);
         d[1] = channels;
         return d;
     }

@@ -57,9 +57,9 @@ public final class PhasePooling {
         Map<NodeProto, NodeProto> convOfPool = new HashMap<>();
         Set<NodeProto> removed = new HashSet<>();
         for (NodeProto pool : src.nodes) {
-            NodeProto relu = pool.getOpType().equals("MaxPool") ? soleReader(producer, readers, pool.getInput(0), "Relu")
-                    : null;
-            NodeProto conv = relu == null ? null : soleReader(producer, readers, relu.getInput(0), "Conv");
+            NodeProto relu = pool.getOpType().equals("MaxPool")
+                    ? producerReadOnce(producer, readers, pool.getInput(0), "Relu") : null;
+            NodeProto conv = relu == null ? null : producerReadOnce(producer, readers, relu.getInput(0), "Conv");
             if (conv != null && !dependent.contains(conv.getInput(0)) && qualifies(src, conv, pool)) {
                 convOfPool.put(pool, conv);
                 removed.addAll(List.of(conv, relu, pool));
@@ -87,8 +87,8 @@ public final class PhasePooling {
     }
 
     /** @return the node producing {@code value} when it has type {@code op} and {@code value} has one reader */
-    private static NodeProto soleReader(Map<String, NodeProto> producer, Map<String, Integer> readers, String value,
-            String op) {
+    private static NodeProto producerReadOnce(Map<String, NodeProto> producer, Map<String, Integer> readers,
+            String value, String op) {
         NodeProto p = producer.get(value);
         return p != null && p.getOpType().equals(op) && p.getOutputCount() == 1 && readers.get(value) == 1 ? p : null;
     }
