@@ -1,6 +1,7 @@
 package org.seedscope.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
@@ -10,12 +11,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.seedscope.data.Examples;
+import org.seedscope.engine.graph.Graph;
 import org.seedscope.engine.graph.PhasePooling;
 
 /**
- * The training graph's first convolution block in phase form ({@link PhasePooling}: four strided
- * convolutions and their element-wise Max) against the plain convolution, ReLU and max-pool that
- * the evaluation gradient graph keeps: the same parameter gradients. The images have zero
+ * The training graph's convolution blocks in phase form ({@link PhasePooling}: four strided
+ * convolutions and their element-wise Max; a block whose input needs a gradient interleaves its
+ * phase gradients back with Col2Im) against the plain convolution, ReLU and max-pool that the
+ * evaluation gradient graph keeps: the same parameter gradients. The cnn's and the wide-kernel
+ * network's second blocks have odd output sizes (a last row and column no window covers). The images have zero
  * backgrounds and the first convolution a positive bias, so every window over the background ties
  * at that bias after the ReLU, and a window whose gradient reached a tied position other than the
  * first (or several of them) would change the first layer's gradient.
@@ -119,16 +123,25 @@ class PhasePoolingTest {
     }
 
     @Test
-    void onlyTheCnnsFirstBlockTakesThePhaseForm() {
+    void bothCnnBlocksTakeThePhaseFormInTrainingGraphsOnly() {
         Architecture cnn = Cnn.DEFAULT.architecture(new int[] {1, 28, 28}, 10);
-        ModelProto training = Graphs.training(cnn).forward();
-        assertEquals(4, count(training, "Conv", List.of(2L, 2L)), "the first convolution as four strided ones");
-        assertEquals(1, count(training, "Conv", List.of(1L, 1L)), "the second keeps its form: its input needs a gradient");
-        assertEquals(1, count(training, "Max", null));
-        assertEquals(1, count(training, "MaxPool", null));
+        Graphs.Training training = Graphs.training(cnn);
+        ModelProto forward = training.forward();
+        assertEquals(8, count(forward, "Conv", List.of(2L, 2L)), "each convolution as four strided ones");
+        assertEquals(0, count(forward, "Conv", List.of(1L, 1L)));
+        assertEquals(2, count(forward, "Max", null));
+        assertEquals(0, count(forward, "MaxPool", null));
+        ModelProto backward = training.backward();
+        assertEquals(1, count(backward, "Col2Im", null), "the second block's phase gradients interleaved");
+        assertEquals(1, count(backward, "ConvTranspose", List.of(1L, 1L)), "its input gradient at stride 1");
+        assertEquals(0, count(backward, "ConvTranspose", List.of(2L, 2L)));
+        assertEquals(0, count(backward, "MaxPool", null), "no pooling recomputed for its Indices");
+        assertEquals(18, backward.getOpsetImport(0).getVersion(), "Col2Im needs opset 18");
+        assertEquals(Graph.OPSET, forward.getOpsetImport(0).getVersion());
         ModelProto inference = Graphs.inference(cnn, null);
         assertEquals(0, count(inference, "Max", null));
         assertEquals(2, count(inference, "MaxPool", null));
+        assertTrue(inference.getGraph().getNodeList().stream().allMatch(n -> n.getDomain().isEmpty()));
     }
 
     /** @return nodes of type op, with the given strides when not null */

@@ -128,8 +128,13 @@ final class Cuts {
         }
         return ModelProto.newBuilder().setIrVersion(IR_VERSION).setProducerName("seedscope")
                 .setProducerVersion(org.seedscope.Version.toolkit())
-                .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(Graph.OPSET))
+                .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(opset(kept)))
                 .setGraph(b).build();
+    }
+
+    /** @return {@value Graph#OPSET}, or the first operator set with Col2Im for graphs that use it */
+    private static int opset(List<NodeProto> nodes) {
+        return nodes.stream().anyMatch(n -> n.getOpType().equals("Col2Im")) ? PhaseConvRule.COL2IM_OPSET : Graph.OPSET;
     }
 
     private static ValueInfoProto valueInfo(String value, Shape shape) {

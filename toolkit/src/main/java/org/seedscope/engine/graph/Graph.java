@@ -20,12 +20,12 @@ import java.util.Set;
  * of the operators {@link OpRules} knows get their output shapes inferred as they are added, which
  * is what {@link Autodiff} and {@link #extract} rely on.
  *
- * <p>Operators are standard ONNX (opset {@value #OPSET}) except the engine's own
- * {@code BatchNormalizationTraining} (domain {@value #DOMAIN}), which {@link #toModel()} lowers to
- * standard operators, so every file this class writes runs on a plain ONNX Runtime.
+ * <p>Operators are standard ONNX (opset {@value #OPSET}; 18 in graphs with Col2Im) but the engine's
+ * own (domain {@value #DOMAIN}), which {@link #toModel()} lowers to standard operators, so every
+ * file this class writes runs on a plain ONNX Runtime.
  */
 public final class Graph {
-    /** The ONNX operator set of every graph. */
+    /** The ONNX operator set of the graphs (a training graph with Col2Im declares 18). */
     public static final int OPSET = 17;
     /** Domain of the engine's own operators, which never reach a written file. */
     public static final String DOMAIN = "org.seedscope";

@@ -11,6 +11,7 @@ public final class OpRules {
             Map.entry("Conv", new ConvRule()),
             Map.entry("BatchNormalization", new BatchNormRule()),
             Map.entry(BatchNormTrainingRule.OP, new BatchNormTrainingRule()),
+            Map.entry(PhaseConvRule.OP, new PhaseConvRule()),
             Map.entry("Relu", new ReluRule()),
             Map.entry("MaxPool", new MaxPoolRule()),
             Map.entry("Max", new MaxRule()),
@@ -49,6 +50,6 @@ public final class OpRules {
     }
 
     static boolean isCustom(String op) {
-        return op.equals(BatchNormTrainingRule.OP);
+        return op.equals(BatchNormTrainingRule.OP) || op.equals(PhaseConvRule.OP);
     }
 }

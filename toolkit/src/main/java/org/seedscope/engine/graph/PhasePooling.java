@@ -1,5 +1,6 @@
 package org.seedscope.engine.graph;
 
+import ai.onnx.proto.OnnxMl.AttributeProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -10,9 +11,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A rewrite of a training forward graph, before it is differentiated, for convolution blocks whose
- * input needs no gradient (a network's first): a stride-1 {@code Conv} read only by a {@code Relu}
- * read only by a 2x2 stride-2 {@code MaxPool} becomes
+ * A rewrite of a training forward graph, before it is differentiated, for convolution blocks: a
+ * stride-1 {@code Conv} read only by a {@code Relu} read only by a 2x2 stride-2 {@code MaxPool}
+ * becomes
  * <pre>
  *   P_ab = Conv(X; stride 2, the same weights, kernel, dilations and group, pads moved by (a, b))
  *   Y    = Max(Relu(P_00), Relu(P_01), Relu(P_10), Relu(P_11))
@@ -23,16 +24,18 @@ import java.util.Set;
  * ({@link NchwcConvolutions}). Its backward ({@link MaxRule}, which applies the ReLUs' masks) sends
  * each window's gradient to the first maximum in row-major window order, as the pooling's Indices
  * do (PyTorch's choice for ties), in quarter-size element-wise passes: recomputing the pooling with
- * Indices ran about 8x slower than plain pooling in ONNX Runtime 1.23.2 (13 ms of the cnn's 71 ms
- * backward pass), and scattering the gradient back wrote the full-size tensor. The convolution's
- * weight gradient becomes the sum of the four strided ones; its input gradient, which would be four
- * strided transposed convolutions, is never asked for. Inference and per-example graphs keep the
- * plain form.
+ * Indices ran about 8x slower than plain pooling in ONNX Runtime 1.23.2 (13 % of the cnn's
+ * backward pass for each block), and scattering the gradient back wrote the full-size tensor.
+ * <ul>
+ * <li>When the block's input needs no gradient (a network's first block), the four convolutions
+ * are written as they are, and the weight gradient is the sum of the four strided ones.</li>
+ * <li>Otherwise they are one {@link PhaseConvRule} node, whose backward interleaves the four
+ * gradients and differentiates the stride-1 convolution: its input gradient as four strided
+ * transposed convolutions would be about 4x slower.</li>
+ * </ul>
+ * Inference and per-example graphs keep the plain form.
  */
 public final class PhasePooling {
-    /** The pooling windows' positions in row-major order: (row, column) offsets. */
-    private static final long[][] POSITIONS = {{0, 0}, {0, 1}, {1, 0}, {1, 1}};
-
     private PhasePooling() {}
 
     /**
@@ -60,7 +63,7 @@ public final class PhasePooling {
             NodeProto relu = pool.getOpType().equals("MaxPool")
                     ? producerReadOnce(producer, readers, pool.getInput(0), "Relu") : null;
             NodeProto conv = relu == null ? null : producerReadOnce(producer, readers, relu.getInput(0), "Conv");
-            if (conv != null && !dependent.contains(conv.getInput(0)) && qualifies(src, conv, pool)) {
+            if (conv != null && qualifies(src, conv, pool)) {
                 convOfPool.put(pool, conv);
                 removed.addAll(List.of(conv, relu, pool));
             }
@@ -78,7 +81,8 @@ public final class PhasePooling {
         }
         for (NodeProto n : src.nodes) {
             if (convOfPool.containsKey(n)) {
-                emit(g, src, convOfPool.get(n), n.getOutput(0));
+                NodeProto conv = convOfPool.get(n);
+                emit(g, src, conv, n.getOutput(0), dependent.contains(conv.getInput(0)));
             } else if (!removed.contains(n)) {
                 g.nodes.add(n);
             }
@@ -102,36 +106,25 @@ public final class PhasePooling {
         return p.tiles() && p.kernel()[0] == 2 && p.kernel()[1] == 2 && c.strides()[0] == 1 && c.strides()[1] == 1;
     }
 
-    /** Writes the four strided convolutions, their ReLUs and the maximum, named {@code out}. */
-    private static void emit(Graph g, Graph src, NodeProto conv, String out) {
-        Shape x = src.shape(conv.getInput(0));
-        Window c = ConvRule.window(conv, x, src.shape(conv.getInput(1)));
-        long[] pooled = {c.output(0) / 2, c.output(1) / 2};
-        List<String> positions = new ArrayList<>();
-        for (long[] offset : POSITIONS) {
-            long[] pads = new long[4];
-            long[] starts = new long[2];
-            long[] ends = new long[2];
-            boolean cropped = false;
-            for (int i = 0; i < 2; i++) {
-                long first = offset[i] - c.pads()[i];
-                long last = 2 * (pooled[i] - 1) + first + c.dilations()[i] * (c.kernel()[i] - 1);
-                pads[i] = Math.max(0, -first);
-                pads[i + 2] = Math.max(0, last - (x.dim(2 + i) - 1));
-                starts[i] = Math.max(0, first);
-                ends[i] = Math.min(x.dim(2 + i), last + 1);
-                cropped |= starts[i] > 0 || ends[i] < x.dim(2 + i);
-            }
-            List<String> in = new ArrayList<>(conv.getInputList());
-            if (cropped) {
-                String slice = g.op("Slice", List.of(in.get(0), g.int64s(starts), g.int64s(ends), g.int64s(2, 3)));
-                g.shapes.put(slice, Shape.of(x.dim(0), x.dim(1), ends[0] - starts[0], ends[1] - starts[1]));
-                in.set(0, slice);
-            }
-            positions.add(g.op("Relu", g.op("Conv", in, Attributes.of("kernel_shape", c.kernel()),
-                    Attributes.of("strides", new long[] {2, 2}), Attributes.of("pads", pads),
-                    Attributes.of("dilations", c.dilations()), Attributes.of("group", Attributes.integer(conv, "group", 1)))));
+    /**
+     * Writes the four convolutions at the pooling positions, their ReLUs and the maximum, named
+     * {@code out}: plain strided convolutions when the block's input needs no gradient, else one
+     * {@link PhaseConvRule} node, whose backward goes through the stride-1 convolution.
+     */
+    private static void emit(Graph g, Graph src, NodeProto conv, String out, boolean inputGradient) {
+        List<String> phases = new ArrayList<>();
+        for (int p = 0; p < 4; p++) {
+            phases.add(g.fresh("phase"));
         }
-        g.assign(out, "Max", positions);
+        if (inputGradient) {
+            g.node(PhaseConvRule.OP, conv.getInputList(), phases, conv.getAttributeList().toArray(new AttributeProto[0]));
+        } else {
+            PhaseConvRule.writePhases(g, src.shape(conv.getInput(0)), conv, phases);
+        }
+        List<String> relus = new ArrayList<>();
+        for (String p : phases) {
+            relus.add(g.op("Relu", p));
+        }
+        g.assign(out, "Max", relus);
     }
 }
