@@ -9,6 +9,7 @@ import ai.onnx.proto.OnnxMl.TensorProto;
 import ai.onnx.proto.OnnxMl.TensorShapeProto;
 import ai.onnx.proto.OnnxMl.ValueInfoProto;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -38,7 +39,9 @@ import java.util.Set;
  * is applied by the kernel ({@code activation = "Relu"}) and its node removed. A max-pool of a
  * rewritten node's output pools the blocked tensor, and a convolution reading either reads the
  * blocked tensor, so the layout changes once; NCHW copies are written only where something else
- * reads them. Other nodes, and convolutions outside these conditions, are kept. The result is the same
+ * reads them. An input read by several convolutions is reordered once, and a convolution whose
+ * input is a Slice over the spatial axes (the cropped inputs of {@link PhaseConvRule}'s four
+ * convolutions) reads the same Slice of the blocked input, viewed as {@code [N, C/b, H, W, b]}. Other nodes, and convolutions outside these conditions, are kept. The result is the same
  * function up to float rounding (the blocked kernel sums in another order), deterministic run to
  * run and across thread counts (each output is summed by one thread). The rewritten graph is for
  * ONNX Runtime's CPU provider only; files the engine writes never contain it.
@@ -56,7 +59,12 @@ public final class NchwcConvolutions {
     private final Set<NodeProto> fused = new HashSet<>();
     /** NCHW value -> the same value in blocked layout, where a rewritten node produced both. */
     private final Map<String, Blocked> twins = new HashMap<>();
-    private final Set<String> reordered = new HashSet<>();
+    /** Values dropped when nothing reads them: NCHW copies written here, slices replaced by blocked ones. */
+    private final Set<String> droppable = new HashSet<>();
+    /** NCHW value -> its one ReorderInput, shared by the convolutions reading it. */
+    private final Map<String, String> reorderedInputs = new HashMap<>();
+    private final Map<String, NodeProto> producers = new HashMap<>();
+    private final Map<String, long[]> int64Constants = new HashMap<>();
     private int counter;
 
     /** A value in blocked layout and its channel count. */
@@ -92,9 +100,14 @@ public final class NchwcConvolutions {
         for (TensorProto t : g.getInitializerList()) {
             names.add(t.getName());
             shapes.put(t.getName(), t.getDimsList().stream().mapToLong(Long::longValue).toArray());
+            long[] values = Tensors.int64Values(t);
+            if (values != null) {
+                int64Constants.put(t.getName(), values);
+            }
         }
         for (NodeProto n : g.getNodeList()) {
             names.addAll(n.getOutputList());
+            n.getOutputList().forEach(o -> producers.put(o, n));
             for (String in : n.getInputList()) {
                 readers.computeIfAbsent(in, k -> new ArrayList<>()).add(n);
             }
@@ -118,7 +131,7 @@ public final class NchwcConvolutions {
         }
         Set<String> read = new HashSet<>(outputs);
         out.forEach(n -> read.addAll(n.getInputList()));
-        out.removeIf(n -> reordered.contains(n.getOutput(0)) && !read.contains(n.getOutput(0)));
+        out.removeIf(n -> droppable.contains(n.getOutput(0)) && !read.contains(n.getOutput(0)));
         ModelProto.Builder b = model.toBuilder();
         b.getGraphBuilder().clearNode().addAllNode(out);
         b.addOpsetImport(OperatorSetIdProto.newBuilder().setDomain(DOMAIN).setVersion(1));
@@ -189,11 +202,7 @@ public final class NchwcConvolutions {
         List<NodeProto> by = readers.getOrDefault(result, List.of());
         NodeProto relu = by.size() == 1 && by.get(0).getOpType().equals("Relu") && by.get(0).getDomain().isEmpty()
                 && !outputs.contains(result) ? by.get(0) : null;
-        String input = n.getInput(0);
-        if (run[1] >= block) {
-            Blocked twin = twins.get(input);
-            input = twin != null ? twin.name() : node("ReorderInput", DOMAIN, List.of(input));
-        }
+        String input = run[1] >= block ? blocked(n.getInput(0), run[1]) : n.getInput(0);
         List<String> in = new ArrayList<>(List.of(input, weight));
         if (!bias.isEmpty()) {
             in.add(bias);
@@ -210,6 +219,42 @@ public final class NchwcConvolutions {
         }
         String y = node("Conv", DOMAIN, in, attributes.toArray(AttributeProto[]::new));
         reorderOutput(new Blocked(y, run[0]), result);
+    }
+
+    /**
+     * @param value an NCHW value with {@code channels} channels, a multiple of the block size
+     * @return it in blocked layout: a rewritten node's twin; for a Slice over the spatial axes (the
+     *     cropped inputs of {@link PhaseConvRule}'s convolutions), the same Slice of its input's
+     *     blocked form viewed as {@code [N, C/b, H, W, b]}; else one ReorderInput per value
+     */
+    private String blocked(String value, long channels) {
+        Blocked twin = twins.get(value);
+        if (twin != null) {
+            return twin.name();
+        }
+        NodeProto slice = producers.get(value);
+        if (slice != null && spatialSlice(slice)) {
+            String viewed = node("Reshape", "", List.of(blocked(slice.getInput(0), channels),
+                    longs(0, channels / block, 0, 0, block)));
+            String cut = node("Slice", "", List.of(viewed, slice.getInput(1), slice.getInput(2), slice.getInput(3)));
+            droppable.add(value);
+            return node("Reshape", "", List.of(cut, longs(0, channels, 0, 0)));
+        }
+        String reordered = reorderedInputs.get(value);
+        if (reordered == null) {
+            reordered = node("ReorderInput", DOMAIN, List.of(value));
+            reorderedInputs.put(value, reordered);
+        }
+        return reordered;
+    }
+
+    /** @return true for a Slice, without steps, of constant axes among the spatial axes 2 and 3 */
+    private boolean spatialSlice(NodeProto n) {
+        if (!n.getOpType().equals("Slice") || !n.getDomain().isEmpty() || n.getInputCount() != 4) {
+            return false;
+        }
+        long[] axes = int64Constants.get(n.getInput(3));
+        return axes != null && Arrays.stream(axes).allMatch(a -> a == 2 || a == 3);
     }
 
     /**
@@ -241,7 +286,7 @@ public final class NchwcConvolutions {
                 .addInput(value.name()).addOutput(nchw).addAttribute(Attributes.of("channels", value.channels()))
                 .build());
         twins.put(nchw, value);
-        reordered.add(nchw);
+        droppable.add(nchw);
     }
 
     /**
