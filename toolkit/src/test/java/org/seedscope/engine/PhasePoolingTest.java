@@ -34,7 +34,15 @@ class PhasePoolingTest {
                 new Layer.MaxPool2d("pool", "a_relu", 2, 2, 0),
                 new Layer.Flatten("flatten", "pool"),
                 new Layer.Dense("dense", "flatten", 3, true)));
-        Architecture wide = new Architecture("wide-kernel", List.of(1, 10, 10), List.of(
+        return Stream.of(Cnn.DEFAULT.architecture(new int[] {1, 12, 12}, 10), odd, wideKernel());
+    }
+
+    /**
+     * A 5x5 kernel, then a second block of odd output size whose phase convolutions (0, 0), (0, 1)
+     * and (1, 0) stop before the input's last row or column and so read cropped inputs.
+     */
+    static Architecture wideKernel() {
+        return new Architecture("wide-kernel", List.of(1, 10, 10), List.of(
                 new Layer.Conv2d("a", "x", 8, 5, 1, 2),
                 new Layer.Relu("a_relu", "a"),
                 new Layer.MaxPool2d("pool", "a_relu", 2, 2, 0),
@@ -43,7 +51,6 @@ class PhasePoolingTest {
                 new Layer.MaxPool2d("pool_b", "b_relu", 2, 2, 0),
                 new Layer.Flatten("flatten", "pool_b"),
                 new Layer.Dense("dense", "flatten", 3, true)));
-        return Stream.of(Cnn.DEFAULT.architecture(new int[] {1, 12, 12}, 10), odd, wide);
     }
 
     @ParameterizedTest
