@@ -28,21 +28,20 @@ final class PhaseConvRule implements OpRule {
     static final int COL2IM_OPSET = 18;
     /** The pooling windows' positions in row-major order: (row, column) offsets. */
     private static final long[][] POSITIONS = {{0, 0}, {0, 1}, {1, 0}, {1, 1}};
+    /** The number of outputs: one per position of a 2x2 window. */
+    static final int PHASES = POSITIONS.length;
     private static final ConvRule CONV = new ConvRule();
 
     @Override
     public List<Shape> infer(NodeProto node, List<Shape> in, Graph g) {
         Shape y = CONV.infer(node, in, g).get(0);
-        return Collections.nCopies(POSITIONS.length, Shape.of(y.dim(0), y.dim(1), y.dim(2) / 2, y.dim(3) / 2));
+        return Collections.nCopies(PHASES, Shape.of(y.dim(0), y.dim(1), y.dim(2) / 2, y.dim(3) / 2));
     }
 
     @Override
     public List<String> backward(NodeProto node, List<String> dOut, boolean[] needed, Graph g) {
-        List<Shape> in = new ArrayList<>();
-        for (String i : node.getInputList()) {
-            in.add(i.isEmpty() ? null : g.shape(i));
-        }
-        Shape y = CONV.infer(node, in, g).get(0);
+        Shape y = CONV.infer(node, node.getInputList().stream().map(i -> i.isEmpty() ? null : g.shape(i)).toList(), g)
+                .get(0);
         long channels = y.dim(1);
         long blocks = (y.dim(2) / 2) * (y.dim(3) / 2);
         List<String> columns = new ArrayList<>();
@@ -54,7 +53,7 @@ final class PhaseConvRule implements OpRule {
             columns.add(Ops.reshape(g, dOut.get(i), -1, channels, 1, blocks));
         }
         String stacked = Ops.reshape(g, g.op("Concat", columns, Attributes.of("axis", 2)), -1,
-                POSITIONS.length * channels, blocks);
+                PHASES * channels, blocks);
         String dY = g.op("Col2Im", List.of(stacked, g.int64s(y.dim(2), y.dim(3)), g.int64s(2, 2)),
                 Attributes.of("strides", new long[] {2, 2}));
         String full = g.fresh(node.getName() + ".full");
@@ -65,22 +64,22 @@ final class PhaseConvRule implements OpRule {
 
     @Override
     public void lower(NodeProto node, Graph g) {
-        writePhases(g, g.shape(node.getInput(0)), node, node.getOutputList());
+        writePhases(g, node, node.getOutputList());
     }
 
     /**
      * Writes the four stride-2 convolutions giving a stride-1 convolution's values at the positions
      * of 2x2 pooling windows; an input they do not read to its end (or from its start) is sliced.
      *
-     * @param g the graph to write into
-     * @param x the shape of the convolution's input
+     * @param g the graph to write into, knowing the convolution's input shapes
      * @param conv a node with the stride-1 convolution's inputs and attributes
      * @param outputs the names of {@code P_00, P_01, P_10, P_11}, unused so far
      */
-    static void writePhases(Graph g, Shape x, NodeProto conv, List<String> outputs) {
+    static void writePhases(Graph g, NodeProto conv, List<String> outputs) {
+        Shape x = g.shape(conv.getInput(0));
         Window c = ConvRule.window(conv, x, g.shape(conv.getInput(1)));
         long[] pooled = {c.output(0) / 2, c.output(1) / 2};
-        for (int p = 0; p < POSITIONS.length; p++) {
+        for (int p = 0; p < PHASES; p++) {
             long[] pads = new long[4];
             long[] starts = new long[2];
             long[] ends = new long[2];

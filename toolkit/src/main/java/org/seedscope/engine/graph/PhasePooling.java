@@ -82,7 +82,7 @@ public final class PhasePooling {
         for (NodeProto n : src.nodes) {
             if (convOfPool.containsKey(n)) {
                 NodeProto conv = convOfPool.get(n);
-                emit(g, src, conv, n.getOutput(0), dependent.contains(conv.getInput(0)));
+                emit(g, conv, n.getOutput(0), dependent.contains(conv.getInput(0)));
             } else if (!removed.contains(n)) {
                 g.nodes.add(n);
             }
@@ -111,15 +111,15 @@ public final class PhasePooling {
      * {@code out}: plain strided convolutions when the block's input needs no gradient, else one
      * {@link PhaseConvRule} node, whose backward goes through the stride-1 convolution.
      */
-    private static void emit(Graph g, Graph src, NodeProto conv, String out, boolean inputGradient) {
+    private static void emit(Graph g, NodeProto conv, String out, boolean inputGradient) {
         List<String> phases = new ArrayList<>();
-        for (int p = 0; p < 4; p++) {
+        for (int p = 0; p < PhaseConvRule.PHASES; p++) {
             phases.add(g.fresh("phase"));
         }
         if (inputGradient) {
             g.node(PhaseConvRule.OP, conv.getInputList(), phases, conv.getAttributeList().toArray(new AttributeProto[0]));
         } else {
-            PhaseConvRule.writePhases(g, src.shape(conv.getInput(0)), conv, phases);
+            PhaseConvRule.writePhases(g, conv, phases);
         }
         List<String> relus = new ArrayList<>();
         for (String p : phases) {
