@@ -117,10 +117,12 @@ public final class Engine implements AutoCloseable {
     /**
      * @return how training graphs run their convolutions: {@code nchwc block B} (ONNX Runtime's
      *     blocked-channel CPU kernels, block size B; see {@link EngineOptions#blockedConvolutions()})
-     *     or {@code standard}
+     *     or {@code standard}, followed by {@code , phase-form pooling} where conv-ReLU-pool blocks
+     *     take the phase form ({@link EngineOptions#phasePooling()})
      */
     public String trainingConvolutions() {
-        return blockedConvolutions() ? "nchwc block " + NchwcBlock.size(env) : "standard";
+        return (blockedConvolutions() ? "nchwc block " + NchwcBlock.size(env) : "standard")
+                + (phasePooling() ? ", phase-form pooling" : "");
     }
 
     /**
@@ -252,7 +254,7 @@ public final class Engine implements AutoCloseable {
 
     Training training(Architecture arch) {
         return training.computeIfAbsent(arch, a -> {
-            Graphs.Training t = Graphs.training(a);
+            Graphs.Training t = Graphs.training(a, phasePooling());
             return new Training(create(a, "training forward", forTraining(t.forward())),
                     create(a, "training backward", forTraining(t.backward())), t.saved());
         });
@@ -265,6 +267,10 @@ public final class Engine implements AutoCloseable {
 
     private boolean blockedConvolutions() {
         return !device.startsWith("cuda") && options.blockedConvolutions();
+    }
+
+    private boolean phasePooling() {
+        return !device.startsWith("cuda") && options.phasePooling();
     }
 
     private OrtSession session(Architecture arch, String kind, Supplier<ModelProto> graph) {

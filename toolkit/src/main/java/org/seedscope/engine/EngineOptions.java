@@ -24,8 +24,15 @@ import java.util.regex.Pattern;
  *     ({@link org.seedscope.engine.graph.NchwcConvolutions}); equal to the standard graph up to
  *     float rounding and faster. False runs the standard Conv and ConvTranspose operators.
  *     Inference and gradient graphs, and every written file, are standard either way
+ * @param phasePooling when true (the default), training graphs on the CPU take the "phase form"
+ *     for convolution blocks ending in a ReLU and a 2x2 max-pool ({@link
+ *     org.seedscope.engine.graph.PhasePooling}): the same gradients, with ties going to the first
+ *     maximum as with the pooling's Indices, and faster on ONNX Runtime's CPU kernels. False, and
+ *     always on CUDA (where its {@code Col2Im} has no kernel and would run on the CPU), keeps the
+ *     MaxPool and differentiates it through its Indices
  */
-public record EngineOptions(String device, int threads, boolean strict, boolean blockedConvolutions) {
+public record EngineOptions(String device, int threads, boolean strict, boolean blockedConvolutions,
+        boolean phasePooling) {
     private static final Pattern DEVICE = Pattern.compile("cpu|cuda(?::(\\d+))?");
 
     /** Validates the device string and thread count. */
@@ -39,17 +46,17 @@ public record EngineOptions(String device, int threads, boolean strict, boolean 
     }
 
     /**
-     * Options with blocked convolutions.
+     * Options with blocked convolutions and the phase form.
      *
      * @param device the device
      * @param threads intra-op threads
      * @param strict strict device loading
      */
     public EngineOptions(String device, int threads, boolean strict) {
-        this(device, threads, strict, true);
+        this(device, threads, strict, true, true);
     }
 
-    /** @return CPU, one thread, not strict, blocked convolutions */
+    /** @return CPU, one thread, not strict, blocked convolutions and the phase form */
     public static EngineOptions defaults() {
         return new EngineOptions("cpu", 1, false);
     }
@@ -59,7 +66,7 @@ public record EngineOptions(String device, int threads, boolean strict, boolean 
      * @return a copy with that device
      */
     public EngineOptions withDevice(String newDevice) {
-        return new EngineOptions(newDevice, threads, strict, blockedConvolutions);
+        return new EngineOptions(newDevice, threads, strict, blockedConvolutions, phasePooling);
     }
 
     /**
@@ -67,7 +74,7 @@ public record EngineOptions(String device, int threads, boolean strict, boolean 
      * @return a copy with that thread count
      */
     public EngineOptions withThreads(int newThreads) {
-        return new EngineOptions(device, newThreads, strict, blockedConvolutions);
+        return new EngineOptions(device, newThreads, strict, blockedConvolutions, phasePooling);
     }
 
     /**
@@ -75,7 +82,7 @@ public record EngineOptions(String device, int threads, boolean strict, boolean 
      * @return a copy with that flag
      */
     public EngineOptions withStrict(boolean newStrict) {
-        return new EngineOptions(device, threads, newStrict, blockedConvolutions);
+        return new EngineOptions(device, threads, newStrict, blockedConvolutions, phasePooling);
     }
 
     /**
@@ -83,7 +90,15 @@ public record EngineOptions(String device, int threads, boolean strict, boolean 
      * @return a copy with that choice
      */
     public EngineOptions withBlockedConvolutions(boolean blocked) {
-        return new EngineOptions(device, threads, strict, blocked);
+        return new EngineOptions(device, threads, strict, blocked, phasePooling);
+    }
+
+    /**
+     * @param phase whether training graphs on the CPU take the phase form for conv-ReLU-pool blocks
+     * @return a copy with that choice
+     */
+    public EngineOptions withPhasePooling(boolean phase) {
+        return new EngineOptions(device, threads, strict, blockedConvolutions, phase);
     }
 
     /** @return true for a CUDA device */

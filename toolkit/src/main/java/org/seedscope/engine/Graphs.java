@@ -112,10 +112,16 @@ final class Graphs {
      */
     record Training(ModelProto forward, ModelProto backward, Map<String, Shape> saved) {}
 
-    static Training training(Architecture arch) {
+    /**
+     * @param arch the architecture
+     * @param phasePooling whether convolution blocks ending in a ReLU and a 2x2 max-pool take the
+     *     phase form ({@link PhasePooling}; CPU only)
+     * @return the forward and backward graphs of a training step
+     */
+    static Training training(Architecture arch, boolean phasePooling) {
         Layers.Forward f = forward(arch, Layers.Mode.TRAINING);
         List<String> params = names(arch.parameterTensors());
-        Graph g = PhasePooling.rewrite(f.graph(), params);
+        Graph g = phasePooling ? PhasePooling.rewrite(f.graph(), params) : f.graph();
         int forwardNodes = g.nodes().size();
         Set<String> declared = new HashSet<>(g.inputs().keySet());
         g.input(DLOGITS, Shape.batched(arch.outputs()));

@@ -42,7 +42,7 @@ class BlockedConvolutionTest {
 
     @Test
     void croppedPhaseInputsAreSlicedInBlockedLayout() {
-        Graphs.Training t = Graphs.training(PhasePoolingTest.wideKernel());
+        Graphs.Training t = Graphs.training(PhasePoolingTest.wideKernel(), true);
         ModelProto forward = NchwcConvolutions.rewrite(t.forward(), 8);
         assertEquals(3, count(t.forward(), "", "Slice"));
         assertEquals(1, count(forward, NchwcConvolutions.DOMAIN, "ReorderInput"), "the uncropped input reordered once");
@@ -70,7 +70,7 @@ class BlockedConvolutionTest {
 
     @Test
     void theCnnsConvolutionsAndTheirInputGradientRunBlocked() {
-        Graphs.Training t = Graphs.training(Cnn.DEFAULT.architecture(new int[] {1, 28, 28}, 10));
+        Graphs.Training t = Graphs.training(Cnn.DEFAULT.architecture(new int[] {1, 28, 28}, 10), true);
         for (int block : new int[] {8, 16}) {
             ModelProto forward = NchwcConvolutions.rewrite(t.forward(), block);
             ModelProto backward = NchwcConvolutions.rewrite(t.backward(), block);
@@ -90,7 +90,7 @@ class BlockedConvolutionTest {
     @Test
     void stridedGroupedAndOffBlockConvolutionsAreKept() {
         Architecture odd = networks().findFirst().orElseThrow();
-        Graphs.Training t = Graphs.training(odd);
+        Graphs.Training t = Graphs.training(odd, true);
         ModelProto forward = NchwcConvolutions.rewrite(t.forward(), 8);
         ModelProto backward = NchwcConvolutions.rewrite(t.backward(), 8);
         // a (as its four strided convolutions, PhasePooling), b, c, d rewritten; e (2 groups) and f (12 outputs) kept
@@ -101,7 +101,7 @@ class BlockedConvolutionTest {
         assertEquals(2, count(backward, NchwcConvolutions.DOMAIN, "Conv"));
         assertEquals(3, count(backward, "", "ConvTranspose"));
         assertTrue(NchwcConvolutions.rewrite(Graphs.training(new Mlp(List.of(8))
-                .architecture(new int[] {6}, 3)).forward(), 8).getOpsetImportList().stream()
+                .architecture(new int[] {6}, 3), true).forward(), 8).getOpsetImportList().stream()
                 .noneMatch(o -> o.getDomain().equals(NchwcConvolutions.DOMAIN)), "a graph without convolutions is unchanged");
         assertThrows(IllegalArgumentException.class, () -> NchwcConvolutions.rewrite(t.forward(), 6));
     }
@@ -111,8 +111,9 @@ class BlockedConvolutionTest {
     void theEngineNamesHowItsTrainingGraphsRunConvolutions() {
         try (Engine blocked = Engine.cpu();
                 Engine standard = Engine.create(EngineOptions.defaults().withBlockedConvolutions(false))) {
-            assertTrue(blocked.trainingConvolutions().matches("nchwc block (8|16)"), blocked.trainingConvolutions());
-            assertEquals("standard", standard.trainingConvolutions());
+            assertTrue(blocked.trainingConvolutions().matches("nchwc block (8|16), phase-form pooling"),
+                    blocked.trainingConvolutions());
+            assertEquals("standard, phase-form pooling", standard.trainingConvolutions());
         }
         assertTrue(EngineOptions.defaults().blockedConvolutions(), "blocked convolutions are the default");
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.seedscope.data.Examples;
 import org.seedscope.engine.graph.Graph;
@@ -25,6 +26,10 @@ import org.seedscope.engine.graph.PhasePooling;
  * first (or several of them) would change the first layer's gradient.
  */
 class PhasePoolingTest {
+
+    static Stream<Arguments> networksWithAndWithoutThePhaseForm() {
+        return networks().flatMap(arch -> Stream.of(Arguments.of(arch, true), Arguments.of(arch, false)));
+    }
 
     static Stream<Architecture> networks() {
         // valid and dilated (the phases crop the input), odd output rows (floor pooling drops one), groups
@@ -53,9 +58,10 @@ class PhasePoolingTest {
                 new Layer.Dense("dense", "flatten", 3, true)));
     }
 
+    /** With the phase form switched off the training graph differentiates the MaxPool through its Indices. */
     @ParameterizedTest
-    @MethodSource("networks")
-    void phaseFormTrainingGradientsEqualThePlainEvaluationGradients(Architecture arch) {
+    @MethodSource("networksWithAndWithoutThePhaseForm")
+    void trainingGradientsEqualThePlainEvaluationGradients(Architecture arch, boolean phaseForm) {
         Model model = Checks.model(arch, 21);
         Architecture.Tensor bias = arch.parameterTensors().get(1);
         for (int i = bias.offset(); i < bias.end(); i++) {
@@ -68,7 +74,7 @@ class PhasePoolingTest {
                 x[i] = 0;
             }
         }
-        assertSameGradients(model, x);
+        assertSameGradients(model, x, EngineOptions.defaults().withPhasePooling(phaseForm));
     }
 
     /**
@@ -104,10 +110,10 @@ class PhasePoolingTest {
                 }
             }
         }
-        assertSameGradients(model, x);
+        assertSameGradients(model, x, EngineOptions.defaults());
     }
 
-    private static void assertSameGradients(Model model, float[] x) {
+    private static void assertSameGradients(Model model, float[] x, EngineOptions options) {
         Architecture arch = model.architecture();
         int n = x.length / arch.inputs();
         int[] rows = new int[n];
@@ -115,7 +121,7 @@ class PhasePoolingTest {
             rows[i] = i;
         }
         float[] r = Checks.uniform(n * arch.outputs(), 23);
-        try (Engine engine = Engine.cpu(); Learner learner = engine.learner(model.copy(), new OptimizerSpec.Sgd(0.1, 0, 0))) {
+        try (Engine engine = Engine.create(options); Learner learner = engine.learner(model.copy(), new OptimizerSpec.Sgd(0.1, 0, 0))) {
             float[] plain = engine.gradients(model, x, n, r, GradientRequest.PARAMETERS).parameters();
             learner.backpropagate(new Examples(x, new int[n], arch.inputs(), arch.outputs()), rows,
                     (ignored, logits, grad) -> {
@@ -132,7 +138,7 @@ class PhasePoolingTest {
     @Test
     void bothCnnBlocksTakeThePhaseFormInTrainingGraphsOnly() {
         Architecture cnn = Cnn.DEFAULT.architecture(new int[] {1, 28, 28}, 10);
-        Graphs.Training training = Graphs.training(cnn);
+        Graphs.Training training = Graphs.training(cnn, true);
         ModelProto forward = training.forward();
         assertEquals(8, count(forward, "Conv", List.of(2L, 2L)), "each convolution as four strided ones");
         assertEquals(0, count(forward, "Conv", List.of(1L, 1L)));
@@ -149,6 +155,20 @@ class PhasePoolingTest {
         assertEquals(0, count(inference, "Max", null));
         assertEquals(2, count(inference, "MaxPool", null));
         assertTrue(inference.getGraph().getNodeList().stream().allMatch(n -> n.getDomain().isEmpty()));
+    }
+
+    @Test
+    void switchedOffTheTrainingGraphsKeepTheMaxPoolAtOpset17() {
+        Architecture cnn = Cnn.DEFAULT.architecture(new int[] {1, 28, 28}, 10);
+        Graphs.Training training = Graphs.training(cnn, false);
+        assertEquals(2, count(training.forward(), "MaxPool", null));
+        assertEquals(0, count(training.forward(), "Max", null));
+        assertEquals(0, count(training.backward(), "Col2Im", null));
+        assertEquals(Graph.OPSET, training.backward().getOpsetImport(0).getVersion());
+        assertTrue(EngineOptions.defaults().phasePooling(), "the phase form is the default");
+        try (Engine engine = Engine.create(EngineOptions.defaults().withPhasePooling(false))) {
+            assertTrue(engine.trainingConvolutions().matches("nchwc block (8|16)"), engine.trainingConvolutions());
+        }
     }
 
     /** @return nodes of type op, with the given strides when not null */
