@@ -2,6 +2,7 @@ package org.seedscope.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.seedscope.files.Ancestors;
 
 /** Finds the SeedScope checkout the command line runs from (for bench scripts and shipped files). */
 final class Home {
@@ -17,7 +18,7 @@ final class Home {
         if (prop != null && !prop.isBlank()) {
             return Path.of(prop).toAbsolutePath();
         }
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+        for (Path p : Ancestors.of(Path.of(""))) {
             if (Files.isDirectory(p.resolve("bench")) && Files.isDirectory(p.resolve("datasets"))) {
                 return p;
             }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
+import org.seedscope.files.Ancestors;
 
 /**
  * A folder of the four MNIST-style IDX files: {@link #FILES}, each plain or with {@code .gz}
@@ -88,7 +89,7 @@ final class IdxFolder {
      */
     static Path locateFashionMnist(Path start, Path system) {
         List<Path> candidates = new ArrayList<>();
-        for (Path p = start; p != null; p = p.getParent()) {
+        for (Path p : Ancestors.of(start)) {
             candidates.add(p.resolve("datasets").resolve("fashion-mnist"));
         }
         candidates.add(system);

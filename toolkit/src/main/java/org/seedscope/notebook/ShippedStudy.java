@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
+import org.seedscope.files.Ancestors;
 import org.seedscope.results.ResultTables;
 import org.seedscope.study.SpecFiles;
 import org.seedscope.study.Study;
@@ -74,7 +75,7 @@ public record ShippedStudy(String name, Path folder, StudySpec spec) {
                     + "digits, '.', '_' and '-', e.g. demo");
         }
         Path studies = null;
-        for (Path d = start.toAbsolutePath(); d != null; d = d.getParent()) {
+        for (Path d : Ancestors.of(start)) {
             Path candidate = d.resolve(STUDIES);
             if (Files.isRegularFile(candidate.resolve(name).resolve(SPEC))) {
                 Path folder = Path.of("").toAbsolutePath().relativize(candidate.resolve(name));
