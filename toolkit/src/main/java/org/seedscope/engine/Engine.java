@@ -265,12 +265,17 @@ public final class Engine implements AutoCloseable {
         return blockedConvolutions() ? NchwcConvolutions.rewrite(graph, NchwcBlock.size(env)) : graph;
     }
 
+    /** The CPU-only forms of the training graphs, each where its option asks for it. */
     private boolean blockedConvolutions() {
-        return !device.startsWith("cuda") && options.blockedConvolutions();
+        return onCpu() && options.blockedConvolutions();
     }
 
     private boolean phasePooling() {
-        return !device.startsWith("cuda") && options.phasePooling();
+        return onCpu() && options.phasePooling();
+    }
+
+    private boolean onCpu() {
+        return !device.startsWith("cuda");
     }
 
     private OrtSession session(Architecture arch, String kind, Supplier<ModelProto> graph) {
@@ -283,7 +288,7 @@ public final class Engine implements AutoCloseable {
             so.setInterOpNumThreads(1);
             so.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
             so.addConfigEntry("session.intra_op.allow_spinning", "0");
-            if (device.startsWith("cuda")) {
+            if (!onCpu()) {
                 so.addCUDA(options.cudaDevice());
             }
             return env.createSession(graph.toByteArray(), so);

@@ -20,10 +20,10 @@ import org.seedscope.engine.graph.PhasePooling;
  * convolutions and their element-wise Max; a block whose input needs a gradient interleaves its
  * phase gradients back with Col2Im) against the plain convolution, ReLU and max-pool that the
  * evaluation gradient graph keeps: the same parameter gradients. The cnn's and the wide-kernel
- * network's second blocks have odd output sizes (a last row and column no window covers). The images have zero
- * backgrounds and the first convolution a positive bias, so every window over the background ties
- * at that bias after the ReLU, and a window whose gradient reached a tied position other than the
- * first (or several of them) would change the first layer's gradient.
+ * network's second blocks have odd output sizes (a last row and column no window covers). The
+ * images have zero backgrounds and the first convolution a positive bias, so every window over the
+ * background ties at that bias after the ReLU, and a window whose gradient reached a tied position
+ * other than the first (or several of them) would change the first layer's gradient.
  */
 class PhasePoolingTest {
 

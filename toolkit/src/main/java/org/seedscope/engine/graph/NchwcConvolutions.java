@@ -41,7 +41,8 @@ import java.util.Set;
  * blocked tensor, so the layout changes once; NCHW copies are written only where something else
  * reads them. An input read by several convolutions is reordered once, and a convolution whose
  * input is a Slice over the spatial axes (the cropped inputs of {@link PhaseConvRule}'s four
- * convolutions) reads the same Slice of the blocked input, viewed as {@code [N, C/b, H, W, b]}. Other nodes, and convolutions outside these conditions, are kept. The result is the same
+ * convolutions) reads the same Slice of the blocked input, viewed as {@code [N, C/b, H, W, b]}.
+ * Other nodes, and convolutions outside these conditions, are kept. The result is the same
  * function up to float rounding (the blocked kernel sums in another order), deterministic run to
  * run and across thread counts (each output is summed by one thread). The rewritten graph is for
  * ONNX Runtime's CPU provider only; files the engine writes never contain it.
@@ -240,12 +241,7 @@ public final class NchwcConvolutions {
             droppable.add(value);
             return node("Reshape", "", List.of(cut, longs(0, channels, 0, 0)));
         }
-        String reordered = reorderedInputs.get(value);
-        if (reordered == null) {
-            reordered = node("ReorderInput", DOMAIN, List.of(value));
-            reorderedInputs.put(value, reordered);
-        }
-        return reordered;
+        return reorderedInputs.computeIfAbsent(value, v -> node("ReorderInput", DOMAIN, List.of(v)));
     }
 
     /** @return true for a Slice, without steps, of constant axes among the spatial axes 2 and 3 */
