@@ -167,11 +167,11 @@ public final class StudyRunner {
     }
 
     /**
-     * @return the study's cost: cells, models and a wall time from a measured training step (a few
-     *     steps are timed on the first scenario)
+     * @return the study's cost: cells, models and a wall time from a measured training step and
+     *     prediction pass (a few steps and one pass are timed on the first scenario)
      */
     public StudyEstimate estimate() {
-        return StudyEstimate.of(setup.spec(), StepTimer.modelSeconds(setup), workers);
+        return StudyEstimate.of(setup.spec(), StepTimer.measure(setup), workers);
     }
 
     /**
