@@ -69,7 +69,7 @@ public final class Model {
         Parameters p = Parameters.zeros(architecture.parameterCount());
         for (Architecture.Tensor t : architecture.parameterTensors()) {
             double bound = t.fanIn() > 0 ? 1.0 / Math.sqrt(t.fanIn()) : 0;
-            for (int i = t.offset(); i < t.end(); i++) {
+            for (int i = t.offset(), end = t.end(); i < end; i++) {
                 p.set(i, t.fanIn() > 0 ? (float) ((2 * random.nextDouble() - 1) * bound) : t.fill());
             }
         }
@@ -84,7 +84,7 @@ public final class Model {
     static Parameters initialState(Architecture architecture) {
         Parameters s = Parameters.zeros(architecture.stateCount());
         for (Architecture.Tensor t : architecture.stateTensors()) {
-            for (int i = t.offset(); i < t.end(); i++) {
+            for (int i = t.offset(), end = t.end(); i < end; i++) {
                 s.set(i, t.fill());
             }
         }
