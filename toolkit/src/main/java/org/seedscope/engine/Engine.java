@@ -35,6 +35,8 @@ public final class Engine implements AutoCloseable {
     static final int MAX_ROWS = 1024;
     /** Memory one call's tensors may take, which sets its rows for large networks (bytes). */
     static final long MEMORY_BUDGET = 256L << 20;
+    /** The device fallbacks this process has reported ("device: problem"), so each is said once. */
+    private static final java.util.Set<String> FALLBACKS_REPORTED = ConcurrentHashMap.newKeySet();
 
     private final OrtEnvironment env;
     private final EngineOptions options;
@@ -59,9 +61,10 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * Creates an engine. A CUDA device is probed once; when it cannot be loaded the engine falls
-     * back to CPU and prints one line to standard error naming the missing library, unless the
-     * options are strict, in which case this throws.
+     * Creates an engine. A CUDA device is probed; when it cannot be loaded the engine falls back to
+     * CPU and prints one line to standard error naming the missing library (once per process and
+     * device, however many engines a study opens), unless the options are strict, in which case
+     * this throws.
      *
      * @param options device, threads and strictness
      * @return the engine
@@ -81,7 +84,9 @@ public final class Engine implements AutoCloseable {
         if (options.strict()) {
             throw new IllegalStateException("device " + options.device() + " is not available: " + problem);
         }
-        warnings.println("seedscope: device " + options.device() + " unavailable (" + problem + "); using cpu");
+        if (FALLBACKS_REPORTED.add(options.device() + ": " + problem)) {
+            warnings.println("seedscope: device " + options.device() + " unavailable (" + problem + "); using cpu");
+        }
         return new Engine(options, "cpu");
     }
 
@@ -358,8 +363,8 @@ public final class Engine implements AutoCloseable {
     private static void accumulate(OrtSession.Result r, Architecture arch, UnaryOperator<String> naming, double[] sum) {
         for (Architecture.Tensor t : arch.parameterTensors()) {
             FloatBuffer b = ((OnnxTensor) r.get(naming.apply(t.name())).orElseThrow()).getFloatBuffer();
-            for (int i = 0; i < t.size(); i++) {
-                sum[t.offset() + i] += b.get(i);
+            for (int i = 0, size = t.size(), offset = t.offset(); i < size; i++) {
+                sum[offset + i] += b.get(i);
             }
         }
     }
