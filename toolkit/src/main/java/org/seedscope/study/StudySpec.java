@@ -238,7 +238,9 @@ public record StudySpec(String name, String dataset, String labelColumn, int tra
 
     @Override
     public String toString() {
-        return name + ": " + dataset + (trainSize > 0 ? " (" + trainSize + "/" + testSize + ")" : "") + ", " + model.id()
+        String sizes = trainSize == 0 && testSize == 0 ? ""
+                : " (" + (trainSize == 0 ? "all" : trainSize) + "/" + (testSize == 0 ? "all" : testSize) + ")";
+        return name + ": " + dataset + sizes + ", " + model.id()
                 + ", forget " + forget + ", methods " + methods + ", " + protocols + ", base seed " + baseSeed;
     }
 }
