@@ -23,15 +23,17 @@ import org.seedscope.viz.ResultRows;
  *     training seed, the total σ²_train + σ²_unlearn from Algorithm 2's one run per training
  *     seed, and σ²_train = max(0, total − σ²_unlearn) — a method-of-moments estimate without an
  *     interval that assumes Algorithm 1's training seed is typical (said in {@link #notes()});</li>
- * <li>one protocol only: what it identifies (σ²_unlearn, or the total).</li>
+ * <li>one protocol only: what it identifies (σ²_unlearn, or the total);</li>
+ * <li>a grid that cannot separate the two (one run per training seed, or one training seed): what
+ *     it identifies, as for one protocol.</li>
  * </ol>
  *
  * <p>Whether repeating a method adds nothing is decided from the method's <em>declared</em>
  * property together with what the data show ({@link #repeatsAddNothing()}), never from a metric
  * that is constant because it sits at its floor or ceiling ({@link #constancy()}).
  *
- * @param source "full grid", "Algorithm 1 + Algorithm 2", "Algorithm 1 only", "Algorithm 2 only"
- *     or "none"
+ * @param source "full grid", "Algorithm 1 + Algorithm 2", "Algorithm 1 only", "Algorithm 2 only",
+ *     {@link #ONE_RUN_GRID}, {@link #ONE_SEED_GRID} or "none"
  * @param design the design in words, e.g. "grid 11 × 3" or "1 × 11 and 11 × 1"
  * @param mean the mean with its t interval on training-seed means, when estimable
  * @param grandMean the mean of the runs analysed; NaN when there are none
@@ -53,6 +55,10 @@ public record SeedEstimate(String source, String design, Optional<Interval> mean
 
     /** Source label of estimates from a full grid. */
     public static final String FULL_GRID = "full grid";
+    /** Source label of a grid with one run per training seed: only the total, σ²_train + σ²_unlearn. */
+    public static final String ONE_RUN_GRID = "grid with one run per training seed";
+    /** Source label of a grid on one training seed: only σ²_unlearn. */
+    public static final String ONE_SEED_GRID = "grid on one training seed";
 
     /** Checks non-null parts and copies the notes. */
     public SeedEstimate {
@@ -83,14 +89,7 @@ public record SeedEstimate(String source, String design, Optional<Interval> mean
         Optional<SeedVariance.Entry> grid = sv.entry(scenario, method, ResultRows.GRID);
         Optional<VarianceComponents> g = grid.flatMap(SeedVariance.Entry::components);
         if (g.isPresent() && g.get().sigma2Train().isPresent() && g.get().sigma2Unlearn().isPresent()) {
-            VarianceComponents v = g.get();
-            List<String> notes = new ArrayList<>(grid.get().notes());
-            notes.addAll(v.notes());
-            String j = v.balanced() ? Integer.toString(v.maxPerSeed()) : v.minPerSeed() + "–" + v.maxPerSeed();
-            return new SeedEstimate(FULL_GRID, "grid " + v.trainingSeeds() + " × " + j, v.meanInterval(),
-                    v.grandMean(), v.sigma2Train(), v.sigma2TrainInterval(), v.sigma2Unlearn(),
-                    v.sigma2UnlearnInterval(), v.total(), grid.get().declaredDeterministic(), v.withinSeedConstant(),
-                    grid.get().constancy(), notes);
+            return ofGrid(FULL_GRID, grid.get(), g.get());
         }
         Optional<SeedVariance.Entry> one = sv.entry(scenario, method, ResultRows.ONE_SEED);
         Optional<SeedVariance.Entry> many = sv.entry(scenario, method, ResultRows.MANY_SEEDS);
@@ -119,9 +118,22 @@ public record SeedEstimate(String source, String design, Optional<Interval> mean
                     OptionalDouble.of(t - s2u.getAsDouble()), Optional.empty(), s2u, s2uInterval, OptionalDouble.of(t),
                     declared, within, constancy, notes);
         }
+        if (s2u.isEmpty() && total.isEmpty() && g.isPresent()) {
+            return ofGrid(g.get().trainingSeeds() == 1 ? ONE_SEED_GRID : ONE_RUN_GRID, grid.get(), g.get());
+        }
         String source = s2u.isPresent() ? "Algorithm 1 only" : total.isPresent() ? "Algorithm 2 only" : "none";
         return new SeedEstimate(source, design.isEmpty() ? "–" : design, mean, grand, OptionalDouble.empty(),
                 Optional.empty(), s2u, s2uInterval, total, declared, within, constancy, notes);
+    }
+
+    /** What a grid's components identify, with the grid's notes, design and declared property. */
+    private static SeedEstimate ofGrid(String source, SeedVariance.Entry grid, VarianceComponents v) {
+        List<String> notes = new ArrayList<>(grid.notes());
+        notes.addAll(v.notes());
+        String j = v.balanced() ? Integer.toString(v.maxPerSeed()) : v.minPerSeed() + "–" + v.maxPerSeed();
+        return new SeedEstimate(source, "grid " + v.trainingSeeds() + " × " + j, v.meanInterval(), v.grandMean(),
+                v.sigma2Train(), v.sigma2TrainInterval(), v.sigma2Unlearn(), v.sigma2UnlearnInterval(), v.total(),
+                grid.declaredDeterministic(), v.withinSeedConstant(), grid.constancy(), notes);
     }
 
     /** VARYING when either slice varies, else the Algorithm-2 label, else the Algorithm-1 one. */
