@@ -19,6 +19,10 @@ final class Auditor {
     private final StoredOutputs outputs;
     private final List<MethodAudit> audits = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    /** Methods left out, by where and why, in the order first met: one note for all that share a reason. */
+    private final Map<Skip, List<String>> notAudited = new LinkedHashMap<>();
+
+    private record Skip(String where, String reason) {}
 
     private Auditor(Table rows, StoredOutputs outputs) {
         this.rows = rows;
@@ -40,7 +44,10 @@ final class Auditor {
     }
 
     List<String> notes() {
-        return notes;
+        List<String> all = new ArrayList<>(notes);
+        notAudited.forEach((skip, methods) -> all.add(skip.where() + ": " + String.join(", ", methods)
+                + " not audited: " + skip.reason()));
+        return all;
     }
 
     private void slice(Map<SliceKey, List<CellRef>> methods) {
@@ -107,7 +114,8 @@ final class Auditor {
         try {
             scores = Ulira.score(unlearned, retrained, true);
         } catch (IllegalArgumentException e) {
-            notes.add(where + ": '" + slice.method() + "' not audited: " + e.getMessage());
+            notAudited.computeIfAbsent(new Skip(where, e.getMessage()), k -> new ArrayList<>())
+                    .add("'" + slice.method() + "'");
             return;
         }
         double[] eps = Ensemble.epsilons(unlearned, retrained);

@@ -123,6 +123,15 @@ class AuditTest {
     }
 
     @Test
+    void methodsLeftOutForOneReasonShareOneNote() {
+        SyntheticStudy.write(dir, 2, 1, 5, 0, SEED); // leaving a training seed out leaves 1 model of each kind
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Audit.of(dir));
+        String m = e.getMessage();
+        assertTrue(m.contains("'retrain2', '" + Audit.ORIGINAL + "' not audited: U-LiRA fits need at least 2 models"), m);
+        assertEquals(1, m.split("not audited", -1).length - 1, m);
+    }
+
+    @Test
     void aFinishedCellWithoutOutputsIsNamed() throws IOException {
         SyntheticStudy.write(dir, 3, 2, 5, 0, SEED);
         Path other = dir.resolve("partial");
