@@ -33,12 +33,23 @@ public final class Main implements Runnable {
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof IllegalArgumentException || e instanceof IllegalStateException
                     || e instanceof java.io.UncheckedIOException) {
-                cmd.getErr().println("seedscope " + cmd.getCommandName() + ": " + e.getMessage());
+                cmd.getErr().println("seedscope " + cmd.getCommandName() + ": " + message(e));
                 return 2;
             }
             throw e;
         });
         return cl;
+    }
+
+    /**
+     * @return the exception's message; for an UncheckedIOException that only wraps its cause, the
+     *     cause's message rather than its class name and message
+     */
+    static String message(Exception e) {
+        Throwable cause = e.getCause();
+        boolean wrapsOnly = e instanceof java.io.UncheckedIOException && cause != null
+                && String.valueOf(e.getMessage()).equals(cause.toString());
+        return wrapsOnly ? cause.getMessage() : e.getMessage();
     }
 
     @Override

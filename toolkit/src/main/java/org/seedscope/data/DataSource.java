@@ -47,6 +47,8 @@ record DataSource(String name, Opener opener) {
     InputStream open() {
         try {
             return opener.open();
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new UncheckedIOException("cannot open " + name + ": it does not exist", e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open " + name + ": " + e.getMessage(), e);
         }

@@ -64,8 +64,9 @@ class BadInputTest {
         c.add(spec("unknown data set", VALID.replace("dataset: digits", "dataset: cifar"),
                 "dataset 'cifar' is not known: use fashion-mnist"));
         c.add(spec("IDX folder missing", VALID.replace("dataset: digits", "dataset: {idx: no-such-folder}"),
-                "no-such-folder"));
-        c.add(spec("CSV file missing", VALID.replace("dataset: digits", "dataset: csv:no-such.csv"), "no-such.csv"));
+                "no-such-folder does not exist"));
+        c.add(spec("CSV file missing", VALID.replace("dataset: digits", "dataset: csv:no-such.csv"),
+                "no-such.csv: it does not exist"));
         c.add(spec("unknown class", VALID.replace("full:3", "full:Jacket"), "'Jacket'"));
         c.add(spec("no forget scenario", VALID.replace("[full:3]", "[]"), "forget must name at least one scenario"));
         c.add(spec("empty random forget set", VALID.replace("full:3", "random:0.0001@seed1"),
@@ -123,7 +124,8 @@ class BadInputTest {
         cl.setErr(new PrintWriter(err));
         int status = cl.execute(args.toArray(String[]::new));
         assertEquals(2, status, name + ": " + err);
-        assertTrue(err.toString().startsWith("seedscope run: ") && err.toString().contains(message),
+        assertTrue(err.toString().startsWith("seedscope run: ") && err.toString().contains(message)
+                && !err.toString().contains("Exception"),
                 name + ": expected '" + message + "' in: " + err);
         assertTrue(!Files.exists(out), name + ": nothing may be written before the input is checked");
     }
