@@ -20,7 +20,7 @@ final class StepTimer {
     private static final double WARM_UP_SECONDS = 0.2;
     private static final int MIN_CALLS = 2;
     /** Examples of the timed prediction pass (fewer when the training set is smaller). */
-    private static final int PREDICTED = 1024;
+    private static final int PREDICTED = 256;
 
     /**
      * @param epochSeconds seconds to train one epoch (steps per epoch x measured step time)

@@ -68,8 +68,12 @@ public record StudyEstimate(long cells, long originals, long retrains, Duration 
         if (cells == Long.MAX_VALUE) {
             return "more than 2^63 cells";
         }
-        return cells + " cells, " + originals + " originals, " + retrains + " Retrains"
+        return count(cells, "cell") + ", " + count(originals, "original") + ", " + count(retrains, "Retrain")
                 + (wallTime == null ? "" : ", about " + human(wallTime));
+    }
+
+    private static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     static String human(Duration d) {

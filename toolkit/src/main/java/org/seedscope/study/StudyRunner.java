@@ -49,6 +49,8 @@ public final class StudyRunner {
     private final Consumer<String> warnings;
     private final String build;
     private final CellScheduler scheduler;
+    /** What a model and a cell cost, measured on first use ({@link #estimate}). */
+    private StepTimer.Costs costs;
 
     private StudyRunner(StudySetup setup, int workers, Progress progress, Path cacheDir, Duration budget, long maxCells,
             Consumer<String> warnings, String build, CellScheduler scheduler) {
@@ -167,11 +169,14 @@ public final class StudyRunner {
     }
 
     /**
-     * @return the study's cost: cells, models and a wall time from a measured training step and
-     *     prediction pass (a few steps and one pass are timed on the first scenario)
+     * @return the study's cost: cells, models and a wall time from training steps and prediction
+     *     passes timed on the first scenario (about a second, on this runner's first call only)
      */
-    public StudyEstimate estimate() {
-        return StudyEstimate.of(setup.spec(), StepTimer.measure(setup), workers);
+    public synchronized StudyEstimate estimate() {
+        if (costs == null) {
+            costs = StepTimer.measure(setup);
+        }
+        return StudyEstimate.of(setup.spec(), costs, workers);
     }
 
     /**

@@ -31,5 +31,8 @@ class StudyEstimateTest {
         assertEquals(12, e.cells());
         assertNull(e.wallTime());
         assertEquals("12 cells, 2 originals, 6 Retrains", e.describe());
+        StudyEstimate one = StudyEstimate.of(GRID.withProtocols(List.of(ProtocolRun.of(Protocol.GRID, 1, 1))),
+                StepTimer.Costs.UNKNOWN, 1);
+        assertEquals("2 cells, 1 original, 1 Retrain", one.describe());
     }
 }
