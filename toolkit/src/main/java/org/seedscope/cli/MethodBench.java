@@ -22,6 +22,7 @@ import org.seedscope.unlearn.Amnesiac;
 import org.seedscope.unlearn.AmnesiacRecorder;
 import org.seedscope.unlearn.AmnesiacRecording;
 import org.seedscope.unlearn.MethodRegistry;
+import org.seedscope.unlearn.Original;
 import org.seedscope.unlearn.UnlearningContext;
 import org.seedscope.unlearn.UnlearningMethod;
 
@@ -66,8 +67,10 @@ final class MethodBench {
                 row.put("seconds", seconds);
                 row.put("speedup", retrainSeconds / seconds);
                 if (!json) {
-                    System.out.printf("%-14s %8.3f s  speed-up %7.1fx  forget_acc %.3f  retain_acc %.3f%n", id, seconds,
-                            retrainSeconds / seconds, row.path("forget_acc").asDouble(Double.NaN),
+                    String speedup = m.base() instanceof Original ? "     n/a" // no unlearning: nothing to speed up
+                            : String.format("%7.1fx", retrainSeconds / seconds);
+                    System.out.printf("%-14s %8.3f s  speed-up %s  forget_acc %.3f  retain_acc %.3f%n", id, seconds,
+                            speedup, row.path("forget_acc").asDouble(Double.NaN),
                             row.path("retain_acc").asDouble(Double.NaN));
                 }
             }
