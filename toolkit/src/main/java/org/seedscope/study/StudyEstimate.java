@@ -25,7 +25,8 @@ public record StudyEstimate(long cells, long originals, long retrains, Duration 
      * Counts the plan without building it (safe for absurd seed counts).
      *
      * @param spec the spec
-     * @param costs measured seconds to train one model and to evaluate one cell, or NaN
+     * @param costs measured costs of an epoch and of a cell's evaluation ({@link StepTimer.Costs#UNKNOWN}:
+     *     no wall time)
      * @param workers parallel workers
      * @return the estimate
      */
@@ -56,8 +57,8 @@ public record StudyEstimate(long cells, long originals, long retrains, Duration 
         if (Double.isFinite(costs.modelSeconds()) && cells < 10_000_000) {
             double methods = cells - cells / Math.max(1, spec.methods().size());
             double evaluation = Double.isFinite(costs.cellEvaluationSeconds()) ? costs.cellEvaluationSeconds() : 0;
-            double seconds = ((originals + retrains) * costs.modelSeconds() + methods * METHOD_EPOCHS * costs.epochSeconds()
-                    + cells * evaluation) / Math.max(1, workers);
+            double seconds = ((originals + retrains) * costs.modelSeconds()
+                    + methods * METHOD_EPOCHS * costs.epochSeconds() + cells * evaluation) / Math.max(1, workers);
             time = Duration.ofMillis((long) Math.min(seconds * 1000, 1e15));
         }
         return new StudyEstimate(cells, originals, retrains, time);
