@@ -13,8 +13,8 @@ import java.util.Set;
  * training, all methods on a cnn or resnet-8 trained for one epoch 2.2-2.4.)
  *
  * @param cells cells planned
- * @param originals distinct originals (scenario x training seed)
- * @param retrains distinct Retrains (scenario x unlearning seed)
+ * @param originals distinct originals (training set x training seed)
+ * @param retrains distinct Retrains (retain set x unlearning seed)
  * @param wallTime estimated wall time, or null when no step time was measured
  */
 public record StudyEstimate(long cells, long originals, long retrains, Duration wallTime) {
@@ -25,12 +25,15 @@ public record StudyEstimate(long cells, long originals, long retrains, Duration 
      * Counts the plan without building it (safe for absurd seed counts).
      *
      * @param spec the spec
+     * @param trainingSets distinct training sets (and architectures) among the scenarios: scenarios
+     *     on the same D share their originals, e.g. full-class and random forgetting
+     * @param retainSets distinct retain sets among the scenarios, which share their Retrains likewise
      * @param costs measured costs of an epoch and of a cell's evaluation ({@link StepTimer.Costs#UNKNOWN}:
      *     no wall time)
      * @param workers parallel workers
      * @return the estimate
      */
-    static StudyEstimate of(StudySpec spec, StepTimer.Costs costs, int workers) {
+    static StudyEstimate of(StudySpec spec, long trainingSets, long retainSets, StepTimer.Costs costs, int workers) {
         long cells;
         try {
             cells = SeedPlan.count(spec);
@@ -50,8 +53,8 @@ public record StudyEstimate(long cells, long originals, long retrains, Duration 
                     }
                 }
             }
-            originals = (long) trainSeeds.size() * spec.forget().size();
-            retrains = (long) unlearnSeeds.size() * spec.forget().size();
+            originals = trainSeeds.size() * trainingSets;
+            retrains = unlearnSeeds.size() * retainSets;
         }
         Duration time = null;
         if (Double.isFinite(costs.modelSeconds()) && cells < 10_000_000) {

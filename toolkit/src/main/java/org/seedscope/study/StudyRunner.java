@@ -176,7 +176,11 @@ public final class StudyRunner {
         if (costs == null) {
             costs = StepTimer.measure(setup);
         }
-        return StudyEstimate.of(setup.spec(), costs, workers);
+        long trainingSets = setup.scenarios().values().stream().map(s -> s.arch() + "|" + s.trainHash()).distinct()
+                .count();
+        long retainSets = setup.scenarios().values().stream().map(s -> s.arch() + "|" + s.retainHash()).distinct()
+                .count();
+        return StudyEstimate.of(setup.spec(), trainingSets, retainSets, costs, workers);
     }
 
     /**
