@@ -50,8 +50,15 @@ final class StatsCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "Study output folder holding results.csv.")
     Path dir;
 
-    @Option(names = "--metric", defaultValue = "forget_acc", description = "Metric column (default: ${DEFAULT-VALUE}).")
-    String metric;
+    /** The metric when {@code --metric} is not given and the study recorded it. */
+    static final String DEFAULT_METRIC = "forget_acc";
+
+    @Option(names = "--metric", description = "Metric column (default: " + DEFAULT_METRIC
+            + ", or the study's first metric column when it did not record " + DEFAULT_METRIC + ").")
+    String metricOption;
+
+    /** The metric this run reports: {@code --metric}, else {@link #defaultMetric}. */
+    private String metric;
 
     @Option(names = "--json", description = "Print one JSON object instead of text tables.")
     boolean json;
@@ -62,9 +69,19 @@ final class StatsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /**
+     * @param recorded the study's metric columns
+     * @return {@value #DEFAULT_METRIC} when the study recorded it (or recorded none, so the error
+     *     names it), else its first metric column
+     */
+    static String defaultMetric(List<String> recorded) {
+        return recorded.contains(DEFAULT_METRIC) || recorded.isEmpty() ? DEFAULT_METRIC : recorded.get(0);
+    }
+
     @Override
     public Integer call() {
         Table rows = ResultsDir.load(dir);
+        metric = metricOption != null ? metricOption : defaultMetric(ResultRows.metricColumns(rows));
         ResultRows.requireMetric(rows, metric);
         SeedVariance sv = SeedVariance.of(rows, metric);
         Table variance = sv.table();

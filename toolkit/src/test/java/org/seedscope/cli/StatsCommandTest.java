@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.seedscope.stats.GridModel;
+import org.seedscope.viz.ResultRows;
 import org.seedscope.viz.SmallStudy;
 import picocli.CommandLine;
 import tech.tablesaw.api.DoubleColumn;
@@ -61,6 +62,17 @@ class StatsCommandTest {
         String text = run("stats", dir.toString(), "--reml");
         assertTrue(text.contains("w2_floor95") && text.contains("total_hi") && text.contains("REML")
                 && text.contains("constancy"), text);
+    }
+
+    @Test
+    void withoutMetricAStudyThatDidNotRecordForgetAccuracyGetsItsFirstMetric(@TempDir Path dir) throws Exception {
+        Table rows = SmallStudy.table("ssd");
+        rows.removeColumns("forget_acc");
+        rows.write().csv(dir.resolve("results.csv").toFile());
+        String first = ResultRows.metricColumns(rows).get(0);
+        JsonNode doc = new ObjectMapper().readTree(run("stats", dir.toString(), "--json"));
+        assertEquals(first, doc.get("metric").asText());
+        assertEquals("forget_acc", StatsCommand.defaultMetric(List.of("test_acc", "forget_acc")), "recorded: the default");
     }
 
     @Test
