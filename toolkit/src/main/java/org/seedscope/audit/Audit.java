@@ -181,6 +181,16 @@ public final class Audit {
         return m;
     }
 
+    /**
+     * @param floor a floor that is {@link MethodAudit#offChance() off chance}
+     * @return the warning the text and the report print for its slice
+     */
+    public static String offChanceWarning(MethodAudit floor) {
+        return "The floor, Retrain against Retrain, is itself off chance here (AUC " + sig(floor.auc())
+                + ", every seed pair on the same side of 0.5): this slice has too few models for its verdicts to"
+                + " mean much; use more training seeds (or unlearning seeds).";
+    }
+
     /** @return {@code v} to 4 significant figures ("-" for NaN) */
     static String sig(double v) {
         if (Double.isNaN(v)) {
@@ -220,6 +230,9 @@ public final class Audit {
                     a.methodModels() + "/" + a.retrainModels(), sig(a.auc()), sig(a.tprAt1()), sig(a.tprAt01()),
                     sig(a.medianEpsilon()), sig(a.forgetQuality()), sig(a.controlAuc()), range(a.aucSpread()),
                     range(a.forgetQualitySpread())));
+            if (a.method().equals(FLOOR) && a.offChance()) {
+                b.append("  ! ").append(offChanceWarning(a)).append('\n');
+            }
         }
         if (!notes.isEmpty()) {
             b.append("\nnotes:\n");

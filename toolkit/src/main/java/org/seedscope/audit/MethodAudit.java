@@ -36,6 +36,9 @@ public record MethodAudit(String protocol, String scenario, String method, boole
         int methodModels, int retrainModels, int[] exampleIds, Roc roc, double[] epsilons, double forgetQuality,
         double score, double controlAuc, List<SeedAudit> seeds) {
 
+    /** How far from 0.5 a floor's pooled AUC may lie before {@link #offChance()} (with its pairs all on one side). */
+    public static final double OFF_CHANCE = 0.1;
+
     /** Copies the per-seed list. */
     public MethodAudit {
         seeds = List.copyOf(seeds);
@@ -69,6 +72,20 @@ public record MethodAudit(String protocol, String scenario, String method, boole
     /** @return how the per-seed forgetting quality varies across training seeds */
     public Spread forgetQualitySpread() {
         return Spread.of(seeds.stream().mapToDouble(SeedAudit::forgetQuality).toArray());
+    }
+
+    /**
+     * For the floor (Retrain against Retrain): whether chance lies outside its own spread, i.e. every
+     * seed pair's AUC is on one side of 0.5 and the pooled AUC more than {@value #OFF_CHANCE} from it.
+     * Perfect unlearning should look like chance; a floor that does not means this slice has too few
+     * models for its verdicts to carry meaning (the shipped 8 x 4 audit's floor: 0.497, seed pairs
+     * 0.478-0.515; a 4 x 2 grid of the same study: 0.253, pairs 0.118-0.341).
+     *
+     * @return true when this audit's AUC is off chance in that sense; false when it has no seed spread
+     */
+    public boolean offChance() {
+        Spread pairs = aucSpread();
+        return pairs.n() > 0 && Math.abs(auc() - 0.5) > OFF_CHANCE && (pairs.max() < 0.5 || pairs.min() > 0.5);
     }
 
     static double median(double[] values) {

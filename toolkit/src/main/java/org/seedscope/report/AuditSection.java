@@ -126,6 +126,8 @@ public final class AuditSection {
             html.tag("p", "No Retrain-vs-Retrain floor here (it pairs training seeds and needs at least 4): the"
                     + " numbers below cannot be read against what perfect unlearning looks like with this many"
                     + " models.");
+        } else if (floor.offChance()) {
+            html.tag("p", Audit.offChanceWarning(floor));
         }
         html.rows(List.of("method", "training seeds", "models (unlearned / retrained)", "AUC", "TPR at 1 % FPR",
                 "TPR at 0.1 % FPR", "median ε", "forgetting quality", "control AUC (test examples)",
@@ -173,7 +175,8 @@ public final class AuditSection {
      * <p>The verdict counts the k of n training seeds (those with a finite AUC) whose own AUC exceeds
      * the largest per-pair AUC of the floor: k = n "every training seed alone would have told its
      * models from Retrain's", k = 0 "no training seed alone ... beyond the floor's own spread",
-     * otherwise "it depends on the training seed". The control sentence adds "a change of the outputs
+     * otherwise "it depends on the training seed"; none when the floor is {@link MethodAudit#offChance()
+     * off chance}. The control sentence adds "a change of the outputs
      * beyond the forget examples" when the method's AUC is above the floor's and its control AUC
      * exceeds the floor's control by at least half as much.
      *
@@ -195,7 +198,11 @@ public final class AuditSection {
         b.append(" against the floor's ").append(Numbers.estimate(floor.auc())).append(" (TPR at 1 % FPR ")
                 .append(Numbers.estimate(method.tprAt1())).append(" vs ").append(Numbers.estimate(floor.tprAt1()))
                 .append(").");
-        verdict(b, method, floor);
+        if (floor.offChance()) {
+            b.append(" With the floor itself off chance, no verdict per training seed is given here.");
+        } else {
+            verdict(b, method, floor);
+        }
         b.append(" Median per-example ε ").append(Numbers.estimate(method.medianEpsilon())).append(" vs the floor's ")
                 .append(Numbers.estimate(floor.medianEpsilon())).append("; forgetting quality ")
                 .append(Numbers.estimate(method.forgetQuality())).append(" vs the floor's ")

@@ -1,6 +1,7 @@
 package org.seedscope.audit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.seedscope.report.AuditSection;
 import org.seedscope.study.OutputStore;
 import org.seedscope.study.StoredOutputs;
 import tech.tablesaw.api.Table;
@@ -102,6 +104,40 @@ class AuditTest {
         }
         assertEquals(List.of(Audit.FLOOR, "retrain2", Audit.ORIGINAL), audit.audits().stream().map(MethodAudit::method)
                 .toList());
+    }
+
+    /**
+     * The floor is off chance when its pooled AUC is more than 0.1 from 0.5 and every seed pair lies
+     * on the same side; the 4 x 2 figures below are those of a shrunk examples/audit.yaml run.
+     */
+    @Test
+    void aFloorFarFromChanceOnEverySeedPairIsFlaggedAndSaidInTheText() {
+        assertTrue(floor(0.2532, 0.1183, 0.3414).offChance(), "4 x 2 grid: 0.253, pairs 0.118-0.341");
+        assertFalse(floor(0.4965, 0.4776, 0.5154).offChance(), "shipped 8 x 4: 0.497, pairs 0.478-0.515");
+        assertFalse(floor(0.35, 0.2, 0.55).offChance(), "a pair on each side of 0.5: chance is within its spread");
+        assertFalse(floor(0.45, 0.4, 0.48).offChance(), "within 0.1 of 0.5");
+        assertTrue(floor(0.7, 0.65, 0.75).offChance(), "above chance just as well");
+        SyntheticStudy.write(dir, I, J, E, 20, SEED);
+        assertFalse(Audit.of(dir).get(SyntheticStudy.SCENARIO, Audit.FLOOR).offChance(), "8 x 4 synthetic floor");
+        assertTrue(Audit.offChanceWarning(floor(0.2532, 0.1183, 0.3414)).contains("AUC 0.2532"));
+        MethodAudit finetune = audit("finetune", 0.5127, 0.3813, 0.45, 0.52, 0.6371);
+        String reading = AuditSection.reading(finetune, floor(0.2532, 0.1183, 0.3414));
+        assertTrue(reading.contains("no verdict per training seed") && !reading.contains("would have told"), reading);
+        assertTrue(AuditSection.reading(finetune, floor(0.4965, 0.4776, 0.5154)).contains("training seeds lie above"));
+    }
+
+    private static MethodAudit floor(double auc, double... pairAucs) {
+        return audit(Audit.FLOOR, auc, pairAucs);
+    }
+
+    private static MethodAudit audit(String method, double auc, double... seedAucs) {
+        List<SeedAudit> seeds = new java.util.ArrayList<>();
+        for (int k = 0; k < seedAucs.length; k++) {
+            seeds.add(new SeedAudit(k + 1, 2, 2, seedAucs[k], 0, 0, 0, 1));
+        }
+        Roc roc = new Roc(new double[] {0, 1}, new double[] {0, 1}, auc, 1, 1);
+        return new MethodAudit("grid", "sub:A", method, method.equals(Audit.FLOOR), seedAucs.length, 4, 4, new int[0],
+                roc, new double[0], Double.NaN, Double.NaN, Double.NaN, seeds);
     }
 
     @Test
