@@ -34,7 +34,7 @@ final class BenchCommand implements Callable<Integer> {
             + "P processes run together and their rates add up (default: ${DEFAULT-VALUE}).")
     List<String> setups;
 
-    @Option(names = "--threads", defaultValue = "1", description = "Threads for --methods and --worker (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--threads", defaultValue = "1", description = "ONNX Runtime threads for --methods (default: ${DEFAULT-VALUE}).")
     int threads;
 
     @Option(names = "--epochs", defaultValue = "3", description = "Timed epochs after one warm-up epoch (default: ${DEFAULT-VALUE}).")

@@ -110,11 +110,12 @@ public record Dataset(String name, Examples train, Examples test, List<String> c
      */
     public Dataset subset(int trainTotal, int testTotal) {
         if (trainTotal < classes()) {
-            throw new IllegalArgumentException("subset of " + name + ": trainTotal must be at least the number of classes ("
-                    + classes() + ") so every class is present, got " + trainTotal);
+            throw new IllegalArgumentException("subset of " + name + ": the training subset's size (trainSize) must be"
+                    + " at least the number of classes (" + classes() + ") so every class is present, got " + trainTotal);
         }
         if (testTotal < 0) {
-            throw new IllegalArgumentException("subset of " + name + ": testTotal must be at least 0, got " + testTotal);
+            throw new IllegalArgumentException("subset of " + name + ": the test subset's size (testSize) must be at"
+                    + " least 0, got " + testTotal);
         }
         Examples subTrain = train.select(firstPerClass(train, trainTotal, "training"));
         Examples subTest = test.select(firstPerClass(test, testTotal, "test"));

@@ -155,8 +155,10 @@ public record Headline(List<Line> lines, List<String> missing, Map<String, Strin
         String many = l.runsPerSeed() > 1 ? "the lowest and highest per-seed mean of " + l.trainingSeeds()
                 + " training seeds with " + l.runsPerSeed() + " unlearning seeds each (full grid)"
                 : "the lowest and highest of Algorithm 2's " + l.trainingSeeds() + " runs, one per training seed";
-        return "One training seed: mean ± standard deviation of Algorithm 1's " + l.oneSeedRuns() + " runs (one"
-                + " trained model, " + l.oneSeedRuns() + " unlearning seeds). Many training seeds: " + many
+        int runs = l.oneSeedRuns();
+        return "One training seed: mean ± standard deviation of Algorithm 1's " + (runs == 1 ? "single run" : runs
+                + " runs") + " (one trained model, " + (runs == 1 ? "one unlearning seed" : runs + " unlearning seeds")
+                + "). Many training seeds: " + many
                 + ", i.e. what a one-seed study would have reported had it drawn another training seed.";
     }
 

@@ -42,7 +42,8 @@ record SpecReader(String source) {
             return fallback;
         }
         if (!v.isIntegralNumber() || !v.canConvertToInt()) {
-            throw wrongType(field, v, "a whole number between -2^31 and 2^31 - 1");
+            throw wrongType(field, v,
+                    v.isIntegralNumber() ? "a whole number between -2^31 and 2^31 - 1" : "a whole number");
         }
         return v.asInt();
     }
@@ -53,7 +54,8 @@ record SpecReader(String source) {
             return fallback;
         }
         if (!v.isIntegralNumber() || !v.canConvertToLong()) {
-            throw wrongType(field, v, "a whole number between -2^63 and 2^63 - 1");
+            throw wrongType(field, v,
+                    v.isIntegralNumber() ? "a whole number between -2^63 and 2^63 - 1" : "a whole number");
         }
         return v.asLong();
     }

@@ -44,7 +44,8 @@ public final class StoredOutputs {
         Path file = dir.resolve(OutputStore.FILE);
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("no per-example outputs at " + file.toAbsolutePath() + ": the study in "
-                    + dir + " ran without storing them; rerun it with a toolkit that writes " + OutputStore.FILE);
+                    + dir + " ran without storing them (auditSample: 0, as in demo --quick; or a toolkit that did not"
+                    + " store outputs): rerun it with auditSample above 0 to audit it");
         }
         byte[] bytes;
         try {

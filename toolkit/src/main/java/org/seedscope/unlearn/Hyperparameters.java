@@ -150,7 +150,9 @@ public final class Hyperparameters {
             long v = integral ? ((Number) value).longValue() : 0;
             boolean isInt = type == int.class || type == Integer.class;
             if (!integral || (isInt && v != (int) v)) {
-                throw new IllegalArgumentException(bad + "an integer" + (isInt ? " in the int range" : ""));
+                boolean whole = integral || value instanceof BigInteger;
+                throw new IllegalArgumentException(bad + "a whole number"
+                        + (!whole ? "" : isInt ? " between -2^31 and 2^31 - 1" : " between -2^63 and 2^63 - 1"));
             }
             return isInt ? (Object) (int) v : (Object) v;
         }
@@ -181,8 +183,7 @@ public final class Hyperparameters {
         if (value == null) {
             return "null";
         }
-        return (value instanceof String ? "\"" + value + "\"" : String.valueOf(value)) + " ("
-                + value.getClass().getSimpleName() + ")";
+        return value instanceof String ? "\"" + value + "\"" : String.valueOf(value);
     }
 
     private static Object read(RecordComponent c, Record r) {

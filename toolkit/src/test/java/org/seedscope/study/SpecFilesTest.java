@@ -215,8 +215,9 @@ class SpecFilesTest {
 
     @Test
     void badFieldsAreNamedWithWhatIsAllowed() {
-        assertMessage("s.yaml: field 'trainingSeeds' must be a whole number between -2^31 and 2^31 - 1, got string "
-                + "\"eleven\"", "trainingSeeds: eleven");
+        assertMessage("s.yaml: field 'trainingSeeds' must be a whole number, got string \"eleven\"", "trainingSeeds: eleven");
+        assertMessage("s.yaml: field 'trainingSeeds' must be a whole number between -2^31 and 2^31 - 1, got number "
+                + "3000000000", "trainingSeeds: 3000000000");
         assertMessage("s.yaml: grid: trainingSeeds (I) must be at least 1, got 0", "trainingSeeds: 0\nprotocol: grid");
         assertMessage("s.yaml: grid: unlearningSeeds (J) must be at least 1, got -2", "unlearningSeeds: -2\nprotocol: grid");
         assertMessage("s.yaml: field 'protocol': protocol 'alg3' is not known: use one of one-training-seed, "

@@ -78,13 +78,13 @@ class MethodVariantTest {
 
     @Test
     void aValueOfTheWrongTypeIsRejectedNamingKeyValueAndMethod() {
-        assertEquals("method 'ssd': hyperparameter alpha = \"big\" (String) must be a number",
+        assertEquals("method 'ssd': hyperparameter alpha = \"big\" must be a number",
                 message(() -> REGISTRY.variant("ssd", "x", Map.of("alpha", "big"))));
-        assertEquals("method 'finetune': hyperparameter epochs = 2.5 (Double) must be an integer in the int range",
+        assertEquals("method 'finetune': hyperparameter epochs = 2.5 must be a whole number",
                 message(() -> REGISTRY.variant("finetune", "x", Map.of("epochs", 2.5))));
-        assertEquals("method 'finetune': hyperparameter epochs = 4294967296 (Long) must be an integer in the int range",
+        assertEquals("method 'finetune': hyperparameter epochs = 4294967296 must be a whole number between -2^31 and 2^31 - 1",
                 message(() -> REGISTRY.variant("finetune", "x", Map.of("epochs", 1L << 32))));
-        assertEquals("method 'ssd': hyperparameter order = \"sideways\" (String) must be one of authors, shuffled",
+        assertEquals("method 'ssd': hyperparameter order = \"sideways\" must be one of authors, shuffled",
                 message(() -> REGISTRY.variant("ssd", "x", Map.of("order", "sideways"))));
         Map<String, Object> nullValue = new LinkedHashMap<>();
         nullValue.put("alpha", null);
