@@ -12,6 +12,7 @@ import org.seedscope.data.Examples;
 import org.seedscope.engine.Architecture;
 import org.seedscope.engine.Engine;
 import org.seedscope.engine.EngineOptions;
+import org.seedscope.engine.Layer;
 import org.seedscope.engine.Network;
 import org.seedscope.train.EpochLog;
 import org.seedscope.train.Trainer;
@@ -47,7 +48,9 @@ final class BenchWorker {
             List<EpochLog> log = new Trainer(engine, config).fit(arch, train, 1).log();
             double[] rates = log.stream().skip(1).mapToDouble(e -> train.size() / e.seconds()).toArray();
             out.put("architecture", arch.toString());
-            out.put("engine", engine.describe() + ", training convolutions " + engine.trainingConvolutions());
+            boolean convolutional = arch.layers().stream().anyMatch(l -> l instanceof Layer.Conv2d);
+            out.put("engine", engine.describe()
+                    + (convolutional ? ", training convolutions " + engine.trainingConvolutions() : ""));
             ArrayNode epochs1 = out.putArray("epoch_examples_per_second");
             Arrays.stream(rates).forEach(r -> epochs1.add(Math.round(r * 10) / 10.0));
             out.put("examples_per_second", ThroughputBench.median(rates));
