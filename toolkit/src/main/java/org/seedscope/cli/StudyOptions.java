@@ -6,7 +6,8 @@ import picocli.CommandLine.Option;
 
 /** Options shared by the commands that run studies. */
 final class StudyOptions {
-    @Option(names = "--out", description = "Output folder (results.csv, rows.jsonl, spec.json, cache/).")
+    @Option(names = "--out", description = "Output folder (results.csv, rows.jsonl, spec.json, cache/); default: "
+            + "seedscope-runs/NAME in the current folder, NAME the study's name.")
     Path out;
 
     @Option(names = "--workers", description = "Cells run at once (default: number of processors).")
