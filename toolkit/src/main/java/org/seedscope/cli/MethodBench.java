@@ -43,6 +43,10 @@ final class MethodBench {
         out.put("benchmark", "unlearning-methods");
         out.put("setting", data.name() + ", " + split.spec().id() + ", " + arch + ", " + config);
         ArrayNode rows = out.putArray("methods");
+        if (!json) {
+            System.out.println("Unlearning methods, each run once on one original: " + out.get("setting").asText()
+                    + "; speed-up = Retrain's time / the method's");
+        }
         try (Engine engine = Engine.create(EngineOptions.defaults().withThreads(threads))) {
             AmnesiacRecorder recorder = new AmnesiacRecorder(split.forgetRows(), split.train().size());
             long t0 = System.nanoTime();
