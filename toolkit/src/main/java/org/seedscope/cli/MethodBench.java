@@ -41,10 +41,11 @@ final class MethodBench {
         MethodRegistry registry = MethodRegistry.standard();
         ObjectNode out = new ObjectMapper().createObjectNode();
         out.put("benchmark", "unlearning-methods");
-        out.put("setting", data.name() + ", " + split.spec().id() + ", " + arch + ", " + config);
+        String setting = data.name() + ", " + split.spec().id() + ", " + arch + ", " + config;
+        out.put("setting", setting);
         ArrayNode rows = out.putArray("methods");
         if (!json) {
-            System.out.println("Unlearning methods, each run once on one original: " + out.get("setting").asText()
+            System.out.println("Unlearning methods, each run once on one original: " + setting
                     + "; speed-up = Retrain's time / the method's");
         }
         try (Engine engine = Engine.create(EngineOptions.defaults().withThreads(threads))) {

@@ -57,9 +57,6 @@ final class StatsCommand implements Callable<Integer> {
             + ", or the study's first metric column when it did not record " + DEFAULT_METRIC + ").")
     String metricOption;
 
-    /** The metric this run reports: {@code --metric}, else {@link #defaultMetric}. */
-    private String metric;
-
     @Option(names = "--json", description = "Print one JSON object instead of text tables.")
     boolean json;
 
@@ -81,7 +78,7 @@ final class StatsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Table rows = ResultsDir.load(dir);
-        metric = metricOption != null ? metricOption : defaultMetric(ResultRows.metricColumns(rows));
+        String metric = metricOption != null ? metricOption : defaultMetric(ResultRows.metricColumns(rows));
         ResultRows.requireMetric(rows, metric);
         SeedVariance sv = SeedVariance.of(rows, metric);
         Table variance = sv.table();
@@ -91,7 +88,7 @@ final class StatsCommand implements Callable<Integer> {
         Table w2Grid = Wasserstein.compareWithinGrid(rows, metric, ResultRows.GRID, Charts.W2_RESAMPLES,
                 Charts.W2_LEVEL, Charts.W2_SEED);
         Table lottery = SeedLottery.summary(rows, metric);
-        List<GridFit> grids = gridModels(rows, sv);
+        List<GridFit> grids = gridModels(rows, metric, sv);
         var out = spec.commandLine().getOut();
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
@@ -167,7 +164,7 @@ final class StatsCommand implements Callable<Integer> {
     }
 
     /** Every scenario with grid rows, fitted. */
-    private List<GridFit> gridModels(Table rows, SeedVariance sv) {
+    private static List<GridFit> gridModels(Table rows, String metric, SeedVariance sv) {
         Set<String> scenarios = new LinkedHashSet<>();
         sv.entries().stream().filter(e -> e.slice().protocol().equals(ResultRows.GRID))
                 .forEach(e -> scenarios.add(e.slice().scenario()));

@@ -54,6 +54,17 @@ public record ModelOutputs(Model model, EvaluationSets sets, Predictions retainT
                 predict(engine, model, sets.forgetTrain()), test, retainTest, predict(engine, model, sets.forgetTest()));
     }
 
+    /**
+     * @param sets the evaluation sets
+     * @return how many examples {@link #of} predicts for them (the test set once when it is also
+     *     the retain test set)
+     */
+    public static long predictedExamples(EvaluationSets sets) {
+        long n = (long) sets.retainTrain().size() + sets.forgetTrain().size() + sets.test().size()
+                + sets.forgetTest().size();
+        return sets.retainTest() == sets.test() ? n : n + sets.retainTest().size();
+    }
+
     /** @return {@code test_acc}: accuracy on the whole test set */
     public double testAccuracy() {
         return test.accuracy(sets.test().y());

@@ -175,10 +175,10 @@ public final class AuditSection {
      * <p>The verdict counts the k of n training seeds (those with a finite AUC) whose own AUC exceeds
      * the largest per-pair AUC of the floor: k = n "every training seed alone would have told its
      * models from Retrain's", k = 0 "no training seed alone ... beyond the floor's own spread",
-     * otherwise "it depends on the training seed"; none when the floor is {@link MethodAudit#offChance()
-     * off chance}. The control sentence adds "a change of the outputs
-     * beyond the forget examples" when the method's AUC is above the floor's and its control AUC
-     * exceeds the floor's control by at least half as much.
+     * otherwise "it depends on the training seed"; none when the floor is {@link
+     * MethodAudit#offChance() off chance}. The control sentence adds "a change of the outputs beyond
+     * the forget examples" when the method's AUC is above the floor's and its control AUC exceeds the
+     * floor's control by at least half as much.
      *
      * @param method the method's audit (the original too)
      * @param floor the floor's audit of the same slice, or null when there is none

@@ -93,10 +93,8 @@ final class StepTimer {
         return calls;
     }
 
-    /** @return examples a cell's metrics predict ({@link ModelOutputs}, and ZRF's random model) */
+    /** @return examples a cell's metrics predict: its {@link ModelOutputs}, and the forget set for ZRF */
     private static long evaluatedExamples(EvaluationSets sets) {
-        long n = sets.retainTrain().size() + 2L * sets.forgetTrain().size() + sets.test().size()
-                + sets.forgetTest().size();
-        return sets.retainTest() == sets.test() ? n : n + sets.retainTest().size();
+        return ModelOutputs.predictedExamples(sets) + sets.forgetTrain().size();
     }
 }

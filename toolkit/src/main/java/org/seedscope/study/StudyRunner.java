@@ -176,11 +176,13 @@ public final class StudyRunner {
         if (costs == null) {
             costs = StepTimer.measure(setup);
         }
-        long trainingSets = setup.scenarios().values().stream().map(s -> s.arch() + "|" + s.trainHash()).distinct()
-                .count();
-        long retainSets = setup.scenarios().values().stream().map(s -> s.arch() + "|" + s.retainHash()).distinct()
-                .count();
-        return StudyEstimate.of(setup.spec(), trainingSets, retainSets, costs, workers);
+        return StudyEstimate.of(setup.spec(), distinctScenarios(s -> s.arch() + "|" + s.trainHash()),
+                distinctScenarios(s -> s.arch() + "|" + s.retainHash()), costs, workers);
+    }
+
+    /** @return how many scenarios differ in {@code key} (those equal in it share their models) */
+    private long distinctScenarios(java.util.function.Function<StudySetup.Scenario, String> key) {
+        return setup.scenarios().values().stream().map(key).distinct().count();
     }
 
     /**
